@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Execute notebooks with real Jupyter (nbconvert) on the repo's tslab kernel.
+# Usage: scripts/execute-notebooks.sh OUTDIR [NOTEBOOK…]   (PROFILE=quick|default|paper)
+# Runs every notebook even when one fails, then exits non-zero naming each failure.
+# Writes OUTDIR/<name>.ipynb (executed) and OUTDIR/<name>.time (wall seconds).
+set -u
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$1"; shift
+mkdir -p "$out"
+export JUPYTER_PATH="$root/env/jupyter" PROFILE="${PROFILE:-default}" REPORT_DIR="${REPORT_DIR:-$root/reports}"
+export TZ=UTC NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
+nbs=("$@"); [ ${#nbs[@]} -gt 0 ] || nbs=("$root"/notebooks/*.ipynb)
+timeout_cell="${CELL_TIMEOUT:-1800}"
+failed=()
+for nb in "${nbs[@]}"; do
+  name="$(basename "$nb" .ipynb)"
+  echo "== executing $name (PROFILE=$PROFILE)"
+  start=$(date +%s%N)
+  if /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout="$timeout_cell" \
+       --ExecutePreprocessor.kernel_name=tslab --output-dir "$out" --output "$name.ipynb" "$nb" > "$out/$name.log" 2>&1; then
+    end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
+    echo "$wall" > "$out/$name.time"
+    echo "   ok in ${wall}s"
+  else
+    end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
+    echo "$wall" > "$out/$name.time"
+    failed+=("$name")
+    echo "   FAILED after ${wall}s; the failing cell:"
+    grep -A40 "CellExecutionError\|An error occurred while executing" "$out/$name.log" | head -60 | sed 's/^/   | /'
+    [ -s "$out/$name.log" ] && grep -q "CellExecutionError" "$out/$name.log" || tail -20 "$out/$name.log" | sed 's/^/   | /'
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "notebooks failed: ${failed[*]}"
+  exit 1
+fi
+echo "all ${#nbs[@]} notebooks executed"
