@@ -14,7 +14,16 @@ type Op = (x: tf.Tensor) => tf.Tensor;
 
 /** Wrap tf.customGrad for a unary op (its typing takes a variadic signature). */
 function safeUnary(body: (x: tf.Tensor) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor) => tf.Tensor }): Op {
-  const g = tf.customGrad(((x: tf.Tensor) => body(x)) as unknown as Parameters<typeof tf.customGrad>[0]);
+  // The input must go through save(): a tensor captured only by the closure is disposed by the
+  // enclosing tidy (e.g. optimizer.minimize) before the backward pass reads it.
+  const g = tf.customGrad(((x: tf.Tensor, save: (ts: tf.Tensor[]) => void) => {
+    save([x]);
+    const { value } = body(x);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => body(saved[0]).gradFunc(dy),
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return g as unknown as Op;
 }
 
