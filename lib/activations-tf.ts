@@ -76,7 +76,8 @@ export function tfOp(act: Activation): Op {
     case 'tanh': return safeTanh;
     case 'relu': return (x) => tf.relu(x);
     case 'leaky-relu': return (x) => tf.tidy(() => tf.relu(x).sub(tf.relu(x.neg()).mul(alpha)));
-    case 'elu': return (x) => tf.tidy(() => tf.relu(x).add(safeExp(tf.minimum(x, 0)).sub(1).mul(alpha)));
+    // min(x, 0) written as −relu(−x): tf.minimum's gradient (LessEqual) has no gradient itself
+    case 'elu': return (x) => tf.tidy(() => tf.relu(x).add(safeExp(tf.relu(x.neg()).neg()).sub(1).mul(alpha)));
     case 'softplus': return safeSoftplus;
     case 'gelu': return (x) => tf.tidy(() => x.mul(safeNormalCdf(x)));
     case 'swish': return (x) => tf.tidy(() => x.mul(safeSigmoid(x.mul(beta))));
