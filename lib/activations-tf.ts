@@ -88,3 +88,21 @@ export function tfOp(act: Activation): Op {
     default: throw new RangeError(`no TF.js op for activation '${act.name}'`);
   }
 }
+
+/**
+ * The same activations written with the stock TF.js ops (tf.sigmoid, tf.tanh, tf.exp, tf.softplus),
+ * whose second derivatives are wrong or throw (tensorflow/tfjs#3252). Only for demonstrating and
+ * testing the trap; undefined where the stock op is already nested-safe.
+ */
+export function rawTfOp(act: Activation): Op | undefined {
+  const { alpha = 1, beta = 1 } = act.params as Record<string, number>;
+  switch (act.name) {
+    case 'sigmoid': return (x) => tf.sigmoid(x);
+    case 'tanh': return (x) => tf.tanh(x);
+    case 'softplus': return (x) => tf.softplus(x);
+    case 'swish': return (x) => x.mul(tf.sigmoid(x.mul(beta)));
+    case 'mish': return (x) => x.mul(tf.tanh(tf.softplus(x)));
+    case 'elu': return (x) => tf.relu(x).add(tf.exp(tf.relu(x.neg()).neg()).sub(1).mul(alpha));
+    default: return undefined;
+  }
+}

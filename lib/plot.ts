@@ -152,7 +152,7 @@ export function facetSpec(
   const spec: VegaLiteSpec = {
     ...rest,
     data: { values: finiteRows(rows, o) },
-    facet: { field: o.facet, type: 'nominal', title: o.facetTitle ?? null },
+    facet: { field: o.facet, type: 'nominal', title: o.facetTitle ?? null, sort: null }, // panels in data order
     columns: o.columns ?? 4,
     spec: {
       width,

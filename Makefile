@@ -1,0 +1,94 @@
+# The two commands that matter:  make report  (render every notebook to reports/)
+#                                make test    (type-check, unit tests, every notebook at PROFILE=quick)
+# Everything else is a helper for these or for interactive work.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+ROOT        := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+JUPYTER     := /usr/bin/jupyter
+PROFILE     ?= default
+REPORT_DIR  ?= $(ROOT)/reports
+# Debian packages for real Jupyter (no pip registry here: Python tools come from Debian).
+APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel
+export JUPYTER_PATH := $(ROOT)/env/jupyter
+
+.PHONY: all report test setup setup-system setup-node typecheck unit check-notebooks notebooks-quick \
+        notebook bench clean clean-notebooks screenshots help
+
+all: help
+
+help:
+	@echo "make report     execute every notebook (PROFILE=$(PROFILE)) and write the static site to reports/"
+	@echo "make test       type-check, unit tests, output-free notebooks, every notebook at PROFILE=quick"
+	@echo "make notebook   Jupyter server with the TypeScript (tslab) kernel, for interactive work"
+	@echo "make bench      throughput benchmarks (matmul, training step, Monte Carlo, ...)"
+	@echo "make clean-notebooks  strip outputs from notebooks/ before committing"
+
+# ---------------------------------------------------------------- setup
+setup: setup-system setup-node
+
+# Installs the Debian packages when missing (needs root, as on CI); otherwise says what to install.
+setup-system:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing  (run: sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+# npm ci when node_modules is missing or older than the lock file; then check the install traps.
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	node -e "require('nodejs-polars'); require('vega'); require('vega-lite'); require('@tensorflow/tfjs-backend-wasm')" \
+	  || { echo "a dependency failed to load (see lib/dependencies.test.ts)"; exit 1; }
+	@touch $@
+
+# ---------------------------------------------------------------- test
+test: setup typecheck unit check-notebooks notebooks-quick
+	@echo "make test: all passed"
+
+typecheck: setup-node
+	npx tsc --noEmit -p tsconfig.json
+
+unit: setup-node
+	npx tsx --test lib/*.test.ts scripts/*.test.ts
+
+check-notebooks:
+	python3 scripts/check-notebooks.py notebooks/*.ipynb
+
+# Every notebook at the quick profile; finishes all of them, then fails naming each failure.
+notebooks-quick: setup
+	rm -rf build/quick
+	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/site bash scripts/execute-notebooks.sh build/quick/executed
+	PROFILE=quick npx tsx scripts/build-site.ts build/quick/executed build/quick/site
+
+# ---------------------------------------------------------------- report
+report: setup
+	rm -rf build/executed "$(REPORT_DIR)"
+	mkdir -p "$(REPORT_DIR)"
+	status=0; PROFILE=$(PROFILE) REPORT_DIR="$(REPORT_DIR)" bash scripts/execute-notebooks.sh build/executed || status=$$?; \
+	PROFILE=$(PROFILE) npx tsx scripts/build-site.ts build/executed "$(REPORT_DIR)"; \
+	echo "open $(REPORT_DIR)/index.html"; exit $$status
+
+# PNG snapshots of the report pages (needs Debian's chromium), for looking at what was rendered.
+screenshots:
+	bash scripts/screenshots.sh "$(REPORT_DIR)" build/screenshots
+
+# ---------------------------------------------------------------- interactive
+notebook: setup
+	@echo "Jupyter with the tslab kernel; open the URL printed below (Ctrl-C stops the server)."
+	$(JUPYTER) notebook --no-browser --ip=127.0.0.1 --port=$${PORT:-8888} --notebook-dir=$(ROOT)/notebooks
+
+clean-notebooks:
+	python3 scripts/check-notebooks.py --strip notebooks/*.ipynb
+
+# ---------------------------------------------------------------- bench
+bench: setup-node
+	npx tsx bench/run.ts
+
+clean:
+	rm -rf build reports

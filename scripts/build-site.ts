@@ -1,0 +1,219 @@
+/**
+ * Build the static report site from executed notebooks.
+ *
+ *   tsx scripts/build-site.ts EXECUTED_DIR SITE_DIR
+ *
+ * EXECUTED_DIR holds <name>.ipynb (executed by nbconvert), <name>.time (wall seconds) and
+ * <name>.log; SITE_DIR/claims/*.json are the ledgers the notebooks saved. Writes
+ * SITE_DIR/index.html, one SITE_DIR/<name>.html per notebook, SITE_DIR/claims.json and
+ * SITE_DIR/assets/ (KaTeX CSS and fonts). Math is rendered here with KaTeX, plots are the
+ * inline SVG the notebooks displayed: pages open offline and fetch nothing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import katex from 'katex';
+import { marked } from 'marked';
+
+type Cell = {
+  cell_type: 'markdown' | 'code' | 'raw';
+  source: string | string[];
+  outputs?: Output[];
+  execution_count?: number | null;
+};
+type Output = {
+  output_type: 'stream' | 'display_data' | 'execute_result' | 'error';
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+};
+type Catalogue = { file: string; number: string; source: string; seed: string }[];
+type Verdict = 'reproduced' | 'partly' | 'not reproduced' | 'not testable';
+type Ledger = { notebook: string; title: string; summary: Record<Verdict, number>; claims: Record<string, string>[] };
+
+const VERDICTS: Verdict[] = ['reproduced', 'partly', 'not reproduced', 'not testable'];
+const join = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : s ?? '');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// ANSI colour codes (tslab and node tracebacks) would show as garbage in HTML
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** Markdown with $…$ and $$…$$ rendered by KaTeX (server side; no MathJax, no network). */
+export function renderMarkdown(md: string): string {
+  const math: string[] = [];
+  const hold = (html: string) => `@@MATH${math.push(html) - 1}@@`;
+  const tex = (t: string, display: boolean) =>
+    katex.renderToString(t, { displayMode: display, throwOnError: false, output: 'html', strict: 'ignore' });
+  // keep code spans and fenced blocks away from the math scanner
+  const code: string[] = [];
+  let s = md.replace(/```[\s\S]*?```|`[^`\n]+`/g, (m) => `@@CODE${code.push(m) - 1}@@`);
+  s = s.replace(/\$\$([\s\S]+?)\$\$/g, (_, t) => hold(tex(t, true)));
+  s = s.replace(/(^|[^\\$])\$([^$\n]+?)\$/g, (_, pre, t) => pre + hold(tex(t, false)));
+  s = s.replace(/@@CODE(\d+)@@/g, (_, i) => code[Number(i)]);
+  let html = marked.parse(s, { async: false }) as string;
+  html = html.replace(/@@MATH(\d+)@@/g, (_, i) => math[Number(i)]);
+  return html;
+}
+
+export function renderOutput(o: Output): string {
+  if (o.output_type === 'stream') {
+    const cls = o.name === 'stderr' ? 'stderr' : 'stdout';
+    return `<pre class="${cls}">${esc(stripAnsi(join(o.text)))}</pre>`;
+  }
+  if (o.output_type === 'error') {
+    return `<pre class="stderr">${esc(stripAnsi([`${o.ename}: ${o.evalue}`, ...(o.traceback ?? [])].join('\n')))}</pre>`;
+  }
+  const d = o.data ?? {};
+  if (d['image/svg+xml']) return `<div class="plot">${join(d['image/svg+xml'])}</div>`;
+  if (d['text/html']) return `<div class="html">${join(d['text/html'])}</div>`;
+  if (d['text/markdown']) return `<div class="md">${renderMarkdown(join(d['text/markdown']))}</div>`;
+  if (d['image/png']) return `<div class="plot"><img alt="figure" src="data:image/png;base64,${join(d['image/png']).trim()}"></div>`;
+  if (d['text/plain']) return `<pre class="stdout">${esc(stripAnsi(join(d['text/plain'])))}</pre>`;
+  return '';
+}
+
+const CSS = `
+body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:1100px;margin:0 auto;padding:0 1.2em 4em;color:#222;line-height:1.5}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.5em 0;font-size:.9em;z-index:2}
+nav a{margin-right:1em}
+h1{font-size:1.8em;margin-top:1em}
+.cell{margin:1em 0;position:relative}
+.cell .anchor{position:absolute;left:-3.2em;top:.2em;font-size:.75em;color:#999;text-decoration:none;font-family:monospace}
+pre{overflow-x:auto;padding:.5em .8em;border-radius:3px;font-size:.85em;line-height:1.35}
+pre.code{background:#f6f8fa;border-left:3px solid #8aa4c8}
+pre.stdout{background:#fff;border-left:3px solid #ddd}
+pre.stderr{background:#fff0f0;border-left:3px solid #d33;color:#900}
+details.code>summary{cursor:pointer;color:#567;font-size:.8em;font-family:monospace}
+.plot svg{max-width:100%;height:auto}
+table{border-collapse:collapse;font-size:.85em;margin:.6em 0}
+th,td{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}
+th{background:#f3f3f3}
+tr.v-reproduced td:last-child{background:#e3f4e1}
+tr.v-partly td:last-child{background:#fff4d6}
+tr.v-not-reproduced td:last-child{background:#fbe0e0}
+tr.v-not-testable td:last-child{background:#eee}
+.provenance{font-size:.8em;color:#555;background:#fafafa;border:1px solid #eee;padding:.4em .6em}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.failed{color:#b00;font-weight:bold}
+blockquote{color:#555;border-left:3px solid #ccc;margin-left:0;padding-left:1em}
+`;
+
+function page(title: string, body: string, nav: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="assets/katex/katex.min.css">
+<style>${CSS}</style></head>
+<body><nav>${nav}</nav>
+${body}
+</body></html>
+`;
+}
+
+function titleOf(cells: Cell[], fallback: string): string {
+  for (const c of cells) {
+    if (c.cell_type !== 'markdown') continue;
+    const m = join(c.source).match(/^#\s+(.+)$/m);
+    if (m) return m[1].trim();
+  }
+  return fallback;
+}
+
+function backendOf(cells: Cell[]): string {
+  for (const c of cells) {
+    for (const o of c.outputs ?? []) {
+      const h = join(o.data?.['text/html']);
+      const m = h.match(/TF\.js backend: ([^·<]+)/);
+      if (m) return m[1].trim().split(';')[0];
+    }
+  }
+  return '';
+}
+
+function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: string; source: string }): string {
+  const parts = nb.cells.map((c, i) => {
+    const id = `cell-${i + 1}`;
+    const anchor = `<a class="anchor" href="#${id}" title="link to this cell">[${i + 1}]</a>`;
+    if (c.cell_type === 'markdown') return `<div class="cell md" id="${id}">${anchor}${renderMarkdown(join(c.source))}</div>`;
+    if (c.cell_type !== 'code') return '';
+    const src = join(c.source);
+    const lines = src.split('\n').length;
+    const code = `<pre class="code"><code>${esc(src)}</code></pre>`;
+    const codeBlock = lines > 25 ? `<details class="code"><summary>code (${lines} lines)</summary>${code}</details>` : code;
+    return `<div class="cell code" id="${id}">${anchor}${codeBlock}${(c.outputs ?? []).map(renderOutput).join('\n')}</div>`;
+  });
+  const head = `<p class="provenance">Notebook <code>notebooks/${esc(name)}.ipynb</code> · source: ${esc(meta.source)} · executed in ${esc(meta.wall)} s</p>`;
+  return head + parts.join('\n');
+}
+
+function main(): void {
+  const [execDir, siteDir] = process.argv.slice(2);
+  if (!execDir || !siteDir) throw new Error('usage: build-site.ts EXECUTED_DIR SITE_DIR');
+  if (!fs.existsSync(execDir)) throw new Error(`executed-notebook directory ${execDir} does not exist`);
+  const root = path.resolve(__dirname, '..');
+  const catalogue: Catalogue = JSON.parse(fs.readFileSync(path.join(root, 'notebooks', 'catalogue.json'), 'utf8'));
+  fs.mkdirSync(path.join(siteDir, 'assets', 'katex'), { recursive: true });
+  const kdist = path.dirname(require.resolve('katex/dist/katex.min.css'));
+  fs.copyFileSync(path.join(kdist, 'katex.min.css'), path.join(siteDir, 'assets', 'katex', 'katex.min.css'));
+  fs.cpSync(path.join(kdist, 'fonts'), path.join(siteDir, 'assets', 'katex', 'fonts'), { recursive: true });
+
+  const names = fs
+    .readdirSync(path.join(root, 'notebooks'))
+    .filter((f) => f.endsWith('.ipynb'))
+    .map((f) => f.replace(/\.ipynb$/, ''))
+    .sort();
+  const nav = (extra = '') => `<a href="index.html">Index</a>${names.map((n) => `<a href="${n}.html">${n.slice(0, 2)}</a>`).join('')}${extra}`;
+  const ledgers: Ledger[] = [];
+  const rows: string[] = [];
+  let failures = 0;
+  for (const name of names) {
+    const cat = catalogue.find((c) => c.file === `${name}.ipynb`);
+    const source = cat?.source ?? '(not in notebooks/catalogue.json)';
+    const executed = path.join(execDir, `${name}.ipynb`);
+    const timeFile = path.join(execDir, `${name}.time`);
+    const wall = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8').trim() : '?';
+    const claimsFile = path.join(siteDir, 'claims', `${name}.json`);
+    const ledger: Ledger | null = fs.existsSync(claimsFile) ? JSON.parse(fs.readFileSync(claimsFile, 'utf8')) : null;
+    if (ledger) ledgers.push(ledger);
+    const counts = VERDICTS.map((v) => `<td class="num">${ledger ? ledger.summary[v] : '–'}</td>`).join('');
+    if (fs.existsSync(executed)) {
+      const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
+      const title = titleOf(nb.cells, name);
+      fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source }), nav()));
+      rows.push(`<tr><td><a href="${name}.html">${esc(title)}</a></td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td>${esc(backendOf(nb.cells))}</td>${counts}</tr>`);
+    } else {
+      failures++;
+      const log = path.join(execDir, `${name}.log`);
+      if (fs.existsSync(log)) {
+        fs.mkdirSync(path.join(siteDir, 'logs'), { recursive: true });
+        fs.copyFileSync(log, path.join(siteDir, 'logs', `${name}.log`));
+      }
+      rows.push(`<tr><td>${esc(name)} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td>${counts}</tr>`);
+    }
+  }
+  const total = Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary[v] ?? 0), 0)]));
+  const profile = process.env.PROFILE ?? 'default';
+  const allClaims = ledgers
+    .flatMap((l) =>
+      l.claims.map(
+        (c) =>
+          `<tr class="v-${c.verdict.replace(/ /g, '-')}"><td><a href="${l.notebook}.html">${esc(l.notebook.slice(0, 2))}</a></td><td>${esc(c.id)}</td><td>${esc(c.source)}</td><td>${esc(c.statement)}</td><td>${esc(c.measured)}</td><td><b>${esc(c.verdict)}</b>${c.note ? `<br><em>${esc(c.note)}</em>` : ''}</td></tr>`,
+      ),
+    )
+    .join('\n');
+  const body = `<h1>The physics of activation functions — reports</h1>
+<p>Each notebook reproduces one source document: its derivations re-done and checked, its experiments run, its figures mirrored, and a claims table whose verdicts are computed from the measurements. Profile <code>${esc(profile)}</code>; built ${new Date().toISOString()}.</p>
+<table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody>
+<tfoot><tr><th colspan="4">all notebooks</th>${VERDICTS.map((v) => `<th class="num">${total[v]}</th>`).join('')}</tr></tfoot></table>
+<h2>Every claim</h2>
+<p>Also as JSON: <a href="claims.json">claims.json</a>.</p>
+<table><thead><tr><th>nb</th><th>id</th><th>source</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead><tbody>${allClaims}</tbody></table>`;
+  fs.writeFileSync(path.join(siteDir, 'index.html'), page('Reports — physics of activation functions', body, nav()));
+  fs.writeFileSync(path.join(siteDir, 'claims.json'), JSON.stringify({ profile, generated: new Date().toISOString(), total, notebooks: ledgers }, null, 2));
+  console.log(`site: ${siteDir}/index.html (${names.length} notebooks, ${failures} failed to execute; claims ${VERDICTS.map((v) => `${v} ${total[v]}`).join(', ')})`);
+}
+
+if (require.main === module) main();
