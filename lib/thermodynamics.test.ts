@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   binomBig, compositions, compositionsByConvolution, compositionsFloat64, lambda1, lambda1SeedLiteral, lnBig,
   netParams, hiddenLevels, outputLevels, thermodynamics, generatingFunction, enumerateMicrostates,
-  thermoFromPolynomial, seedLiteralSUphi, polyToString, midpointThreshold, thermoCurves, deltaFromRule,
+  thermoFromPolynomial, seedLiteralSUphi, polyToString, midpointThreshold, thermoCurves, deltaFromRule, claimFlags,
   type NetParams,
 } from './thermodynamics';
 
@@ -215,4 +215,16 @@ test('bad input is refused with a message naming the argument and value', () => 
   assert.throws(() => compositions(0, 2), /g0 \(number of inputs\) must be an integer >= 1, but got 0/);
   assert.throws(() => lambda1(3, 2, 7), /threshold δ .*got 7/);
   assert.throws(() => enumerateMicrostates(netParams({ g0: 10, g1: 3 })), /K\^\(g0·g1\+g1\) = .* more than maxStates/);
+});
+
+test('claimFlags: the note §3.7 table (H1, K = 2, β = 1, Δ = K: (a) 0, (b) 1, (c) .95, (d) .95 over g0 = 2…20)', () => {
+  const g0s = Array.from({ length: 19 }, (_, i) => i + 2);
+  const flags = g0s.map((g0) => claimFlags(g0, { beta: 1, p: 2, deltaRule: 'K', reluLevel: 'H1', other: 'sigmoid' }));
+  const frac = (k: keyof (typeof flags)[0]) => flags.filter((f) => f[k]).length / g0s.length;
+  assert.equal(frac('higherEntropy'), 0);
+  assert.equal(frac('lowerPotential'), 1);
+  assert.ok(Math.abs(frac('higherRatio') - 0.95) < 0.01);
+  assert.ok(Math.abs(frac('lowerHeatCapacity') - 0.95) < 0.01);
+  const h2 = g0s.map((g0) => claimFlags(g0, { beta: 1, p: 2, deltaRule: 'K', reluLevel: 'H2', other: 'sigmoid' }));
+  assert.ok(Math.abs(h2.filter((f) => f.higherEntropy).length / 19 - 0.84) < 0.01);
 });

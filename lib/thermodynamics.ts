@@ -443,3 +443,33 @@ export function thermoCurves(
   }
   return rows;
 }
+
+export interface ClaimFlags {
+  /** (a) S_ReLU > S_other */
+  higherEntropy: boolean;
+  /** (b) U_φ,ReLU < U_φ,other */
+  lowerPotential: boolean;
+  /** (c) S/U_φ higher for ReLU */
+  higherRatio: boolean;
+  /** (d) C_ReLU < C_other */
+  lowerHeatCapacity: boolean;
+}
+
+/**
+ * The four figure/prose claims of seed 000 ("Theoretical Results") at one g0: ReLU hidden layer
+ * (given level hypothesis) vs a sigmoid or tanh hidden layer, same thresholds, Δ rule and β (research note §3.7).
+ */
+export function claimFlags(
+  g0: number, o: { beta: number; p: number; deltaRule: DeltaRule; reluLevel: ReluLevel; other: 'sigmoid' | 'tanh'; g1?: number; m?: number },
+): ClaimFlags {
+  const K = (o.m ?? P0.m) * o.p;
+  const common = { g0, g1: o.g1, m: o.m, p: o.p, Delta: deltaFromRule(o.deltaRule, g0, K) };
+  const r = thermodynamics(netParams({ ...common, hidden: 'relu', reluLevel: o.reluLevel }), o.beta);
+  const s = thermodynamics(netParams({ ...common, hidden: o.other }), o.beta);
+  return {
+    higherEntropy: r.S > s.S,
+    lowerPotential: r.Uphi < s.Uphi,
+    higherRatio: r.SoverUphi > s.SoverUphi,
+    lowerHeatCapacity: r.C < s.C,
+  };
+}
