@@ -1,0 +1,345 @@
+/**
+ * Finite-width MLP ensembles at initialisation, two independent ways (seed 002 §3.2, §4.2):
+ * (a) `sampleEnsembleTf`: materialise W ~ N(0, C_W/n), b ~ N(0, C_b) as float32 TF.js tensors and run
+ *     the forward pass, as the paper does;
+ * (b) `sampleEnsembleMetric`: sample exactly layer by layer from the stochastic metric: given layer ℓ,
+ *     the neurons of layer ℓ+1 are i.i.d. N(0, Ĝ) with Ĝ_{αβ} = C_b + (C_W/n_ℓ) Σ_j σ(z_{j;α}) σ(z_{j;β})
+ *     (seed 002 §2.2 "stochastic metric"), costing O(L·n·k²) per network instead of O(L·n²).
+ * Both return the empirical kernel and four-point vertex per layer over the ensemble, and detect,
+ * exclude and count members that overflow (|z| above the float32 range, as the paper excludes them).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Activation } from './activations';
+import { tfOp } from './activations-tf';
+import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
+import { makeRng, normals, type Rng } from './rng';
+import type { Mlp } from './train';
+
+/** Float32's largest finite value: the overflow line for both samplers (the paper trains in float32). */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+export interface EnsembleSpec {
+  activation: Activation;
+  cw: number;
+  cb: number;
+  /** Inputs x_α (k rows of length n₀); the same inputs for every member. */
+  inputs: number[][];
+  /** Width n of every hidden layer. */
+  width: number;
+  /** Number of preactivation layers ℓ = 1…depth, all of width n. */
+  depth: number;
+  /** Ensemble size. */
+  members: number;
+  seed: number;
+  /** |z| above this (or non-finite) marks a member as overflowed. Default FLOAT32_MAX. */
+  overflow?: number;
+  /** Return all preactivations of this layer (valid members × n × k, member-major) for distribution tests. */
+  keepLayer?: number;
+  /** (a) only: members per batched forward pass. */
+  chunk?: number;
+}
+
+/** Ensemble statistics of one layer ℓ, over the valid (never overflowed) members. */
+export interface LayerStats {
+  layer: number;
+  /** Mean over members of K̂_αα = (1/n) Σ_i z_{i;α}², per input α. */
+  kernel: number[];
+  /** Standard deviation over members of K̂_αα, per input α. */
+  kernelStd: number[];
+  /** Mean over members of K̂_{12} (0 when k = 1). */
+  kernel12: number;
+  /** Four-point vertex from the connected 4-point function, V̂ = (n_{ℓ−1}/3)(E z⁴ − 3(E z²)²), input 0 (seed 002 eq. (3)). */
+  V: number;
+  /** Four-point vertex from the spread of the stochastic metric, V̂ = n_{ℓ−1} Var(Ĝ⁽ˡ⁾), input 0 (seed 002 §2.2). */
+  Vmetric: number;
+}
+
+export interface EnsembleResult {
+  method: 'tfjs' | 'metric';
+  members: number;
+  valid: number;
+  overflowed: number;
+  /** First overflowing layer of each overflowed member. */
+  overflowLayers: number[];
+  layers: LayerStats[];
+  /** Per layer, K̂_00 of each valid member (for spreads and plots). */
+  memberKernels: Float64Array[];
+  /** Preactivations at keepLayer, valid members × n × k (index (m·n + i)·k + α). */
+  kept?: Float64Array;
+}
+
+const DEFAULT_CHUNK = 16;
+
+function checkSpec(s: EnsembleSpec): { n0: number; k: number } {
+  assertPositive(s.cw, 'cw');
+  assertNonNegative(s.cb, 'cb');
+  assertInteger(s.width, 'width');
+  assertInteger(s.depth, 'depth');
+  assertInteger(s.members, 'members');
+  assertFinite(s.seed, 'seed');
+  if (!s.inputs.length) throw new RangeError('inputs must hold at least one input, but got 0');
+  const n0 = s.inputs[0].length;
+  s.inputs.forEach((r, i) => {
+    if (r.length !== n0) throw new RangeError(`inputs[${i}] must have length ${n0}, but got ${r.length}`);
+    r.forEach((v, j) => assertFinite(v, `inputs[${i}][${j}]`));
+  });
+  if (s.keepLayer !== undefined) {
+    assertInteger(s.keepLayer, 'keepLayer');
+    if (s.keepLayer > s.depth) throw new RangeError(`keepLayer must be <= depth (${s.depth}), but got ${s.keepLayer}`);
+  }
+  return { n0, k: s.inputs.length };
+}
+
+/** Accumulates per-layer sums over valid members; members are committed only if they never overflow. */
+class Accumulator {
+  private readonly rows: { K: number[][]; K12: number[]; m2: number[]; m4: number[]; G: number[] }[] = [];
+  private readonly keptRows: Float64Array[] = [];
+  overflowLayers: number[] = [];
+  constructor(private readonly s: EnsembleSpec, private readonly k: number, private readonly n0: number) {
+    for (let l = 0; l < s.depth; l++) this.rows.push({ K: Array.from({ length: k }, () => []), K12: [], m2: [], m4: [], G: [] });
+  }
+  /** z: one member's preactivations per layer, each n × k (index i·k + α). Returns false if it overflowed. */
+  commit(zs: ArrayLike<number>[], G: number[]): boolean {
+    const lim = this.s.overflow ?? FLOAT32_MAX;
+    for (let l = 0; l < zs.length; l++) {
+      const z = zs[l];
+      for (let t = 0; t < z.length; t++) {
+        if (!(Math.abs(z[t]) <= lim)) { this.overflowLayers.push(l + 1); return false; }
+      }
+    }
+    if (zs.length < this.s.depth) { this.overflowLayers.push(zs.length + 1); return false; }
+    const n = this.s.width, k = this.k;
+    for (let l = 0; l < this.s.depth; l++) {
+      const z = zs[l], row = this.rows[l];
+      let m2 = 0, m4 = 0, k12 = 0;
+      const Kd = new Array(k).fill(0);
+      for (let i = 0; i < n; i++) {
+        for (let a = 0; a < k; a++) Kd[a] += z[i * k + a] ** 2;
+        const z0 = z[i * k];
+        m2 += z0 * z0; m4 += z0 ** 4;
+        if (k > 1) k12 += z0 * z[i * k + 1];
+      }
+      for (let a = 0; a < k; a++) row.K[a].push(Kd[a] / n);
+      row.K12.push(k12 / n); row.m2.push(m2 / n); row.m4.push(m4 / n); row.G.push(G[l]);
+    }
+    if (this.s.keepLayer) this.keptRows.push(Float64Array.from(zs[this.s.keepLayer - 1]));
+    return true;
+  }
+  result(method: 'tfjs' | 'metric'): EnsembleResult {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const sd = (xs: number[]) => { const m = mean(xs); return Math.sqrt(mean(xs.map((x) => (x - m) ** 2))); };
+    const valid = this.rows[0].m2.length;
+    const layers: LayerStats[] = this.rows.map((r, l) => {
+      const nPrev = l === 0 ? this.n0 : this.s.width;
+      const m2 = mean(r.m2), m4 = mean(r.m4);
+      const Vm = l === 0 ? 0 : nPrev * sd(r.G) ** 2;
+      return { layer: l + 1, kernel: r.K.map(mean), kernelStd: r.K.map(sd), kernel12: mean(r.K12), V: (nPrev / 3) * (m4 - 3 * m2 * m2), Vmetric: Vm };
+    });
+    let kept: Float64Array | undefined;
+    if (this.s.keepLayer) {
+      kept = new Float64Array(this.keptRows.reduce((a, r) => a + r.length, 0));
+      let o = 0;
+      for (const r of this.keptRows) { kept.set(r, o); o += r.length; }
+    }
+    return {
+      method, members: this.s.members, valid, overflowed: this.s.members - valid, overflowLayers: this.overflowLayers,
+      layers, memberKernels: this.rows.map((r) => Float64Array.from(r.K[0])), kept,
+    };
+  }
+}
+
+/** Lower Cholesky factor of a k×k PSD matrix (row-major); zero pivots (rank-deficient Ĝ) give zero columns. */
+export function choleskyPsd(A: ArrayLike<number>, k: number): Float64Array {
+  const L = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    let d = A[j * k + j];
+    for (let t = 0; t < j; t++) d -= L[j * k + t] ** 2;
+    const ljj = d > 1e-14 * Math.abs(A[j * k + j]) ? Math.sqrt(d) : 0;
+    L[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      let s = A[i * k + j];
+      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
+      L[i * k + j] = ljj > 0 ? s / ljj : 0;
+    }
+  }
+  return L;
+}
+
+/** n i.i.d. draws of N(0, G) for a k×k covariance G, as n × k (index i·k + α). */
+function drawRows(rng: Rng, G: ArrayLike<number>, k: number, n: number): Float64Array {
+  const L = choleskyPsd(G, k), z = new Float64Array(n * k), xi = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < k; a++) xi[a] = rng.normal();
+    for (let a = 0; a < k; a++) {
+      let s = 0;
+      for (let b = 0; b <= a; b++) s += L[a * k + b] * xi[b];
+      z[i * k + a] = s;
+    }
+  }
+  return z;
+}
+
+/**
+ * (b) Exact layer-by-layer sampling through the stochastic metric (seed 002 §2.2; research/repu.md §8),
+ * float64. Layer 1 is N(0, K⁽¹⁾) with K⁽¹⁾ = C_b + C_W x·x/n₀, exactly.
+ */
+export function sampleEnsembleMetric(spec: EnsembleSpec): EnsembleResult {
+  const { n0, k } = checkSpec(spec);
+  const { width: n, depth, cw, cb } = spec;
+  const f = spec.activation.f;
+  const acc = new Accumulator(spec, k, n0);
+  const K1 = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+    K1[a * k + b] = cb + (cw * spec.inputs[a].reduce((s, v, j) => s + v * spec.inputs[b][j], 0)) / n0;
+  }
+  const root = makeRng(spec.seed);
+  const lim = spec.overflow ?? FLOAT32_MAX;
+  const G = new Float64Array(k * k), s = new Float64Array(n * k);
+  for (let m = 0; m < spec.members; m++) {
+    const rng = root.split();
+    const zs: Float64Array[] = [drawRows(rng, K1, k, n)];
+    const gs: number[] = [K1[0]];
+    for (let l = 1; l < depth; l++) {
+      const z = zs[l - 1];
+      let bad = false;
+      for (let t = 0; t < n * k; t++) { s[t] = f(z[t]); if (!Number.isFinite(s[t])) bad = true; }
+      for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+        let acc2 = 0;
+        for (let i = 0; i < n; i++) acc2 += s[i * k + a] * s[i * k + b];
+        G[a * k + b] = G[b * k + a] = cb + (cw * acc2) / n;
+      }
+      if (bad || !(G[0] <= lim * lim)) break; // this member overflows at layer l+1; commit() will count it
+      zs.push(drawRows(rng, G, k, n));
+      gs.push(G[0]);
+      if (!(Math.abs(zs[l][0]) <= lim)) break;
+    }
+    acc.commit(zs, gs);
+  }
+  return acc.result('metric');
+}
+
+/**
+ * (a) Materialised weights and a float32 TF.js forward pass (the paper's way, seed 002 §3.2). Members are
+ * run `chunk` at a time as one batched matmul; weights are drawn JS-side from the seed (backend-independent).
+ */
+export function sampleEnsembleTf(spec: EnsembleSpec): EnsembleResult {
+  const { n0, k } = checkSpec(spec);
+  const { width: n, depth, cw, cb } = spec;
+  const chunk = assertInteger(spec.chunk ?? DEFAULT_CHUNK, 'chunk');
+  const act = tfOp(spec.activation);
+  const acc = new Accumulator(spec, k, n0);
+  const root = makeRng(spec.seed);
+  const X = spec.inputs.flat();
+  for (let start = 0; start < spec.members; start += chunk) {
+    const C = Math.min(chunk, spec.members - start);
+    const rng = root.split();
+    const perLayer: Float32Array[] = [];
+    const gLayer: Float32Array[] = [];
+    tf.tidy(() => {
+      let h = tf.tensor3d(Float32Array.from({ length: C * k * n0 }, (_, t) => X[t % (k * n0)]), [C, k, n0]);
+      let nIn = n0;
+      for (let l = 0; l < depth; l++) {
+        if (l > 0) {
+          // stochastic metric of this layer, Ĝ₀₀ = C_b + C_W/n Σ σ(z_{j;0})², for the metric-spread estimator
+          const s0 = h.slice([0, 0, 0], [C, 1, nIn]);
+          gLayer.push(s0.square().sum([1, 2]).mul(cw / nIn).add(cb).dataSync() as Float32Array);
+        } else gLayer.push(new Float32Array(C).fill(NaN));
+        const W = tf.tensor3d(Float32Array.from(normals(rng, C * nIn * n, Math.sqrt(cw / nIn))), [C, nIn, n]);
+        let z = tf.matMul(h, W) as tf.Tensor3D;
+        if (cb > 0) z = z.add(tf.tensor3d(Float32Array.from(normals(rng, C * n, Math.sqrt(cb))), [C, 1, n])) as tf.Tensor3D;
+        perLayer.push(z.dataSync() as Float32Array); // [C, k, n]
+        h = act(z) as tf.Tensor3D;
+        nIn = n;
+      }
+    });
+    for (let c = 0; c < C; c++) {
+      const zs: Float64Array[] = [];
+      for (let l = 0; l < depth; l++) {
+        const src = perLayer[l], z = new Float64Array(n * k);
+        for (let a = 0; a < k; a++) for (let i = 0; i < n; i++) z[i * k + a] = src[(c * k + a) * n + i];
+        zs.push(z);
+      }
+      acc.commit(zs, Array.from({ length: depth }, (_, l) => gLayer[l][c]));
+    }
+  }
+  return acc.result('tfjs');
+}
+
+// ---------------------------------------------------------------- distribution test
+
+/** Kolmogorov distribution tail Q_KS(λ) = 2 Σ (−1)^{j−1} e^{−2j²λ²}. */
+function qks(lambda: number): number {
+  if (lambda < 0.2) return 1;
+  let s = 0;
+  for (let j = 1; j <= 100; j++) {
+    const t = 2 * (j % 2 ? 1 : -1) * Math.exp(-2 * j * j * lambda * lambda);
+    s += t;
+    if (Math.abs(t) < 1e-12) break;
+  }
+  return Math.max(0, Math.min(1, s));
+}
+
+/** Two-sample Kolmogorov–Smirnov statistic D and its asymptotic p-value (Numerical Recipes kstwo). */
+export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): { D: number; pValue: number } {
+  assertInteger(a.length, 'a.length');
+  assertInteger(b.length, 'b.length');
+  const x = Float64Array.from(a).sort(), y = Float64Array.from(b).sort();
+  let i = 0, j = 0, D = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i], y[j]);
+    while (i < x.length && x[i] <= v) i++;
+    while (j < y.length && y[j] <= v) j++;
+    D = Math.max(D, Math.abs(i / x.length - j / y.length));
+  }
+  const ne = Math.sqrt((x.length * y.length) / (x.length + y.length));
+  return { D, pValue: qks((ne + 0.12 + 0.11 / ne) * D) };
+}
+
+// ---------------------------------------------------------------- statistics of trained TF.js networks
+
+/** Preactivations z⁽ˡ⁾ of every layer of an Mlp (hidden layers and the output), as tensors the caller disposes. */
+export function preactivations(mlp: Mlp, x: tf.Tensor2D): tf.Tensor2D[] {
+  const act = tfOp(mlp.spec.activation);
+  const out: tf.Tensor2D[] = [];
+  const nLayers = mlp.params.length / 2;
+  let h: tf.Tensor2D = x;
+  for (let l = 0; l < nLayers; l++) {
+    const z = tf.tidy(() => tf.add(tf.matMul(h, mlp.params[2 * l]), mlp.params[2 * l + 1]) as tf.Tensor2D);
+    if (h !== x) h.dispose();
+    out.push(z);
+    if (l < nLayers - 1) h = act(z) as tf.Tensor2D;
+  }
+  return out;
+}
+
+/** Empirical kernel per layer of one network: K̂⁽ˡ⁾ = mean over inputs and neurons of z² (seed 002 §3.2). */
+export function networkKernels(mlp: Mlp, x: number[][]): number[] {
+  const xt = tf.tensor2d(x);
+  const zs = preactivations(mlp, xt);
+  const ks = zs.map((z) => tf.tidy(() => z.square().mean().dataSync()[0]));
+  zs.forEach((z) => z.dispose());
+  xt.dispose();
+  return ks;
+}
+
+/**
+ * Empirical perpendicular susceptibility per hidden layer ℓ of a (trained) network:
+ * χ̂⊥⁽ˡ⁾ = (1/n_{ℓ+1}) Σ_{ij} W_ij² ⟨σ′(z_j⁽ˡ⁾)²⟩_x, which at initialisation has mean C_W⟨σ′²⟩ (seed 002 eq. (5)).
+ */
+export function networkChiPerp(mlp: Mlp, x: number[][]): number[] {
+  const act = tfOp(mlp.spec.activation);
+  const xt = tf.tensor2d(x);
+  const zs = preactivations(mlp, xt);
+  const dact = tf.grad((z: tf.Tensor) => act(z).sum());
+  const out: number[] = [];
+  for (let l = 0; l + 1 < zs.length; l++) {
+    out.push(tf.tidy(() => {
+      const d2 = dact(zs[l]).square().mean(0); // ⟨σ′(z_j)²⟩ over inputs, [n_ℓ]
+      const W = mlp.params[2 * (l + 1)] as tf.Tensor2D; // [n_ℓ, n_{ℓ+1}]
+      return W.square().sum(1).mul(d2).sum().div(W.shape[1]).dataSync()[0];
+    }));
+  }
+  zs.forEach((z) => z.dispose());
+  xt.dispose();
+  return out;
+}
