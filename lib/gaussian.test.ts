@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   gaussExpect, gaussExpect2, gaussHermiteExpect, gaussLegendre, doubleFactorial, halfMoment,
-  truncatedMoments, polyExpectAbove, arcCosineKernel, checkKernel2,
+  truncatedMoments, polyExpectAbove, arcCosineKernel, checkKernel2, gaussExpectMC,
 } from './gaussian';
 import { makeRng } from './rng';
 
@@ -103,4 +103,10 @@ test('bad input throws with the argument named', () => {
   assert.throws(() => halfMoment(1.5, 1), /m must be an integer/);
   assert.throws(() => truncatedMoments(3, 0, -1), /K must be > 0, but got 0/);
   assert.throws(() => arcCosineKernel(3, { k11: 1, k12: 0, k22: 1 }), /n must be 0, 1 or 2/);
+});
+
+test('gaussExpectMC: mean within 5 se of the closed form; throws on non-finite F', () => {
+  const r = gaussExpectMC((z) => (z > 0 ? z * z : 0), 2, 50000, makeRng(8));
+  assert.ok(Math.abs(r.mean - halfMoment(2, 2)) < 5 * r.se);
+  assert.throws(() => gaussExpectMC(() => Infinity, 1, 10, makeRng(1)), /F returned Infinity at sample 0/);
 });

@@ -9,6 +9,7 @@
  */
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
 import { normalCdf } from './activations';
+import type { Rng } from './rng';
 
 /** Quadrature settings; defaults in one place. */
 export interface QuadOptions {
@@ -248,4 +249,19 @@ export function arcCosineKernel(n: number, k: Kernel2): number {
   const th = Math.acos(c), sn = Math.sin(th);
   const J = n === 0 ? Math.PI - th : n === 1 ? sn + (Math.PI - th) * c : 3 * sn * c + (Math.PI - th) * (1 + 2 * c * c);
   return (s ** n * J) / (2 * Math.PI);
+}
+
+/** Monte Carlo estimate of ⟨F(z)⟩_K with its standard error (the third, sampling route for every closed form). */
+export function gaussExpectMC(F: (z: number) => number, K: number, n: number, rng: Rng): { mean: number; se: number } {
+  assertNonNegative(K, 'K');
+  assertInteger(n, 'n', 2);
+  const s = Math.sqrt(K);
+  let m = 0, m2 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = F(s * rng.normal());
+    if (!Number.isFinite(v)) throw new RangeError(`gaussExpectMC: F returned ${v} at sample ${i} (K=${K})`);
+    m += v; m2 += v * v;
+  }
+  m /= n;
+  return { mean: m, se: Math.sqrt(Math.max(0, m2 / n - m * m) / (n - 1)) };
 }
