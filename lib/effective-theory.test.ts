@@ -79,18 +79,18 @@ test('criticality: none for RePU p ≥ 2 (with the reason), ReLU scale-invariant
   for (const p of [2, 3, 4]) {
     const c = et.criticality(repu(p));
     assert.equal(c.exists, false);
-    if (!c.exists) assert.match(c.reason, /never equals 1.*σ′\(0\) = 0/);
+    assert.match(c.reason, /never equals 1.*σ′\(0\) = 0/);
     assert.ok(Math.abs(c.ratioMin - (2 * p - 1) / p) < 1e-9);
   }
   const r = et.universalityClass(relu());
   assert.equal(r.cls, 'scale-invariant');
-  if (r.criticality.exists) assert.ok(Math.abs(r.criticality.solutions[0].cw - 2) < 1e-10);
+  assert.ok(Math.abs(r.criticality.solutions[0].cw - 2) < 1e-10);
   const t = et.universalityClass(tanhAct());
   assert.equal(t.cls, 'K*=0');
   assert.ok(t.strict && Math.abs(t.a1! + 2) < 1e-3);
   const g = et.universalityClass(gelu());
   assert.equal(g.cls, 'half-stable');
-  const crit = g.criticality.exists ? g.criticality.solutions.find((s) => s.kind === 'finite K*')! : null;
+  const crit = g.criticality.solutions.find((s) => s.kind === 'finite K*');
   assert.ok(crit);
   // self-consistency: K* is a fixed point and both susceptibilities are 1 there
   assert.ok(rel(et.kernelMap(gelu(), crit!.K, crit!), crit!.K) < 1e-9);
@@ -147,4 +147,11 @@ test('bad input throws with the argument named', () => {
   assert.throws(() => et.firstLayerKernel([[1, 2], [3]]), /x\[1\] must have length 2, but got 1/);
   assert.throws(() => et.fourPointFlow(relu(), 1, 4, { cw: 2, cb: 0 }, [2, 3]), /widths must list/);
   assert.throws(() => et.smallKCoefficients(repu(2)), /σ′\(0\) ≠ 0/);
+});
+
+test('largestNonGrowingCw: RePU p=2 with K⁽¹⁾ = C_W gives the grid value below √(2/3); ReLU gives C_W = 2', () => {
+  assert.equal(et.largestNonGrowingCw(repu(2), 1, 4), 0.8);
+  assert.equal(et.largestNonGrowingCw(relu(), 1, 4, 3, 0.25), 2);
+  assert.ok(Number.isNaN(et.largestNonGrowingCw(repu(2), 1e6, 3, 1, 0.5)));
+  assert.throws(() => et.largestNonGrowingCw(repu(2), 1, 1), /layers must be an integer >= 2, but got 1/);
 });

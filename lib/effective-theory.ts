@@ -288,10 +288,16 @@ export const chiRatio = (act: Activation, K: number): number => chiPar(act, K) /
 /** One critical initialisation: a fixed point K* of the recursion with χ∥(K*) = χ⊥(K*) = 1. */
 export interface CriticalPoint { kind: 'scale-invariant' | 'K*=0' | 'finite K*'; K: number; cw: number; cb: number; note: string }
 
-/** Outcome of the criticality search: every solution found, or the reason none exists. */
-export type Criticality =
-  | { exists: true; solutions: CriticalPoint[]; ratioMin: number; ratioMax: number }
-  | { exists: false; reason: string; ratioMin: number; ratioMax: number };
+/** Outcome of the criticality search: every solution found (exists = solutions.length > 0), or the reason none exists. */
+export interface Criticality {
+  exists: boolean;
+  solutions: CriticalPoint[];
+  /** Why no solution exists ('' when one does). */
+  reason: string;
+  /** Range of χ∥/χ⊥ over the searched K grid. */
+  ratioMin: number;
+  ratioMax: number;
+}
 
 /**
  * Search (C_b ≥ 0, C_W > 0) with a fixed point K* where χ∥ = χ⊥ = 1 (seed 002 §2.2 criticality; §3.1 for RePU).
@@ -310,7 +316,7 @@ export function criticality(act: Activation, opts: SearchOptions = {}): Critical
     const { cw, cb } = solveAt(1);
     if (Math.abs(cb) < 1e-9) {
       const note = `χ∥/χ⊥ = 1 for every K; C_b = 0, C_W = ${cw.toPrecision(6)} makes every K a critical fixed point`;
-      return { exists: true, solutions: [{ kind: 'scale-invariant', K: 1, cw, cb: 0, note }], ratioMin, ratioMax };
+      return { exists: true, solutions: [{ kind: 'scale-invariant', K: 1, cw, cb: 0, note }], reason: '', ratioMin, ratioMax };
     }
   }
   const s0 = act.f(0), s1 = act.df(0);
@@ -327,12 +333,12 @@ export function criticality(act: Activation, opts: SearchOptions = {}): Critical
     if (cb >= -1e-10) solutions.push({ kind: 'finite K*', K, cw, cb: Math.max(0, cb), note: `χ∥/χ⊥ = 1 at K* = ${K.toPrecision(6)}, C_W = ${cw.toPrecision(6)}, C_b = ${Math.max(0, cb).toPrecision(6)}` });
     else rejected.push(`K=${K.toPrecision(4)} needs C_b=${cb.toPrecision(3)} < 0`);
   }
-  if (solutions.length) return { exists: true, solutions, ratioMin, ratioMax };
+  if (solutions.length) return { exists: true, solutions, reason: '', ratioMin, ratioMax };
   const why = rejected.length
     ? `χ∥/χ⊥ = 1 only where C_b would be negative (${rejected.join('; ')})`
     : `χ∥/χ⊥ never equals 1 on K ∈ [${o.kMin}, ${o.kMax}]: it stays in [${ratioMin.toPrecision(6)}, ${ratioMax.toPrecision(6)}]` +
       (s0 !== 0 ? `, and σ(0) = ${s0.toPrecision(3)} ≠ 0 rules out K* = 0` : s1 === 0 ? ', and σ′(0) = 0 rules out K* = 0' : '');
-  return { exists: false, reason: why, ratioMin, ratioMax };
+  return { exists: false, solutions: [], reason: why, ratioMin, ratioMax };
 }
 
 /** The universality class and the evidence for it, read off the recursion (seed 002 §3.1; PDLT ch. 5). */
@@ -404,4 +410,23 @@ export function fourPointFlow(act: Activation, K1: number, depth: number, init: 
     assertFinite(V[l], `V at layer ${l + 1}`);
   }
   return { K, V, R: V.map((v, i) => v / K[i] ** 2), overflowAt: null };
+}
+
+/**
+ * The largest C_W on a grid (top, top − step, …) for which the C_b = 0 kernel recursion started at
+ * K⁽¹⁾ = C_W · inputScale does not grow over `layers` layers (K⁽ᴸ⁾ ≤ K⁽¹⁾ up to rounding, no overflow): the largest initialisation
+ * that explodes no input of squared norm ≤ inputScale·n₀ at infinite width. Stands in for seed 002 §3.2/§4.2's
+ * "C_W determined experimentally"; NaN when no grid value qualifies.
+ */
+export function largestNonGrowingCw(act: Activation, inputScale: number, layers: number, top = 2.5, step = 0.05): number {
+  assertPositive(inputScale, 'inputScale');
+  assertInteger(layers, 'layers', 2);
+  assertPositive(top, 'top');
+  assertPositive(step, 'step');
+  for (let i = 0; top - step * i > step / 2; i++) {
+    const cw = Math.round((top - step * i) * 1e6) / 1e6;
+    const f = kernelFlow(act, cw * inputScale, layers, { cw, cb: 0 });
+    if (f.overflowAt === null && f.K[layers - 1] <= f.K[0] * (1 + 1e-9)) return cw;
+  }
+  return NaN;
 }
