@@ -24,7 +24,7 @@ export const HOUSE = Object.freeze({
 const CONFIG = {
   font: HOUSE.font,
   axis: { labelFontSize: HOUSE.fontSize - 1, titleFontSize: HOUSE.fontSize, grid: true, gridOpacity: 0.35 },
-  legend: { labelFontSize: HOUSE.fontSize - 1, titleFontSize: HOUSE.fontSize },
+  legend: { labelFontSize: HOUSE.fontSize - 1, titleFontSize: HOUSE.fontSize, labelLimit: 320, titleLimit: 320 },
   title: { fontSize: HOUSE.fontSize + 2, anchor: 'start' },
   range: { category: { scheme: HOUSE.scheme } },
   background: 'white',
@@ -61,7 +61,9 @@ function axisField(field: string, title: string, scale?: ScaleType, domain?: [nu
     sc.clamp = true;
   }
   if (scale === 'linear' || scale === undefined) sc.zero = false;
-  return { field, type: 'quantitative', title, scale: sc };
+  // log axes: one label style (1e-8 … 1e+3) instead of d3's mix of 0.0000001 and 1e-8
+  const axis = scale === 'log' ? { axis: { format: '.0e' } } : {};
+  return { field, type: 'quantitative', title, scale: sc, ...axis };
 }
 
 function encoding(o: XYOptions): Record<string, unknown> {

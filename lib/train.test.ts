@@ -62,3 +62,17 @@ test('a diverging run stops with an error naming the epoch instead of returning 
   await assert.rejects(train(m, { x, y }, { epochs: 50, batchSize: 3, lr: 10, optimizer: 'sgd', seed: 1 }), /training diverged: the mean loss at epoch \d+ is (NaN|Infinity)/);
   m.dispose();
 });
+
+test('inactiveUnitFraction: biases pushed very negative kill every ReLU unit; counted by hand (second route)', async () => {
+  const { inactiveUnitFraction } = await import('./train');
+  const m = buildMlp({ inputDim: 2, widths: [5, 3], outputDim: 1, activation: relu(), seed: 1 });
+  const x = [[0.1, 0.2], [-0.3, 0.4], [1, -1]];
+  const hs = m.hidden(tf.tensor2d(x));
+  const byHand = hs.flatMap((h) => { const a = h.arraySync() as number[][]; return a[0].map((_, j) => a.every((r) => r[j] <= 0)); });
+  tf.dispose(hs);
+  assert.equal(inactiveUnitFraction(m, x), byHand.filter(Boolean).length / byHand.length);
+  m.params[1].assign(tf.fill([5], -100));
+  m.params[3].assign(tf.fill([3], -100));
+  assert.equal(inactiveUnitFraction(m, x), 1);
+  m.dispose();
+});

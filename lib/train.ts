@@ -189,3 +189,19 @@ export function evaluate(mlp: Mlp, data: Dataset, loss: 'mse' | 'bce' = 'mse'): 
 export function predictRows(mlp: Mlp, x: number[][]): number[][] {
   return tf.tidy(() => mlp.predict(tf.tensor2d(x)).arraySync() as number[][]);
 }
+
+/**
+ * Fraction of hidden units (over all hidden layers) whose output is ≤ 0 on every input row:
+ * "dead" for ReLU (zero output and zero gradient everywhere), merely inactive for leaky ReLU / ELU
+ * (which still pass a gradient there). Seed 001, "dying ReLU".
+ */
+export function inactiveUnitFraction(mlp: Mlp, x: number[][]): number {
+  const hs = mlp.hidden(tf.tensor2d(x));
+  let inactive = 0, total = 0;
+  for (const h of hs) {
+    const max = tf.tidy(() => h.max(0).dataSync());
+    max.forEach((v) => { total++; if (v <= 0) inactive++; });
+  }
+  tf.dispose(hs);
+  return inactive / total;
+}

@@ -178,6 +178,7 @@ function main(): void {
     const ledger: Ledger | null = fs.existsSync(claimsFile) ? JSON.parse(fs.readFileSync(claimsFile, 'utf8')) : null;
     if (ledger) ledgers.push(ledger);
     const counts = VERDICTS.map((v) => `<td class="num">${ledger ? ledger.summary[v] : '–'}</td>`).join('');
+    const partial = path.join(execDir, `${name}.failed.ipynb`);
     if (fs.existsSync(executed)) {
       const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
       const title = titleOf(nb.cells, name);
@@ -190,7 +191,16 @@ function main(): void {
         fs.mkdirSync(path.join(siteDir, 'logs'), { recursive: true });
         fs.copyFileSync(log, path.join(siteDir, 'logs', `${name}.log`));
       }
-      rows.push(`<tr><td>${esc(name)} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td>${counts}</tr>`);
+      let link = esc(name);
+      if (fs.existsSync(partial)) {
+        // the cells up to the failing one, with its error, so the failure can be read in place
+        const nb = JSON.parse(fs.readFileSync(partial, 'utf8'));
+        const at = nb.cells.findIndex((c: Cell & { metadata?: { failed?: boolean } }) => c.metadata?.failed);
+        const banner = `<p class="failed">Execution failed${at >= 0 ? ` at <a href="#cell-${at + 1}">cell ${at + 1}</a>` : ''}; the cells after it did not run. <a href="logs/${name}.log">log</a></p>`;
+        fs.writeFileSync(path.join(siteDir, `${name}.html`), page(titleOf(nb.cells, name), banner + renderNotebook(name, nb, { wall, source }), nav()));
+        link = `<a href="${name}.html">${esc(titleOf(nb.cells, name))}</a>`;
+      }
+      rows.push(`<tr><td>${link} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td>${counts}</tr>`);
     }
   }
   const total = Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary[v] ?? 0), 0)]));

@@ -16,8 +16,7 @@ for nb in "${nbs[@]}"; do
   name="$(basename "$nb" .ipynb)"
   echo "== executing $name (PROFILE=$PROFILE)"
   start=$(date +%s%N)
-  if /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout="$timeout_cell" \
-       --ExecutePreprocessor.kernel_name=tslab --output-dir "$out" --output "$name.ipynb" "$nb" > "$out/$name.log" 2>&1; then
+  if /usr/bin/python3 "$root/scripts/run-notebook.py" "$nb" "$out/$name.ipynb" "$timeout_cell" > "$out/$name.log" 2>&1; then
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
     echo "$wall" > "$out/$name.time"
     echo "   ok in ${wall}s"
@@ -25,9 +24,9 @@ for nb in "${nbs[@]}"; do
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
     echo "$wall" > "$out/$name.time"
     failed+=("$name")
-    echo "   FAILED after ${wall}s; the failing cell:"
-    grep -A40 "CellExecutionError\|An error occurred while executing" "$out/$name.log" | head -60 | sed 's/^/   | /'
-    [ -s "$out/$name.log" ] && grep -q "CellExecutionError" "$out/$name.log" || tail -20 "$out/$name.log" | sed 's/^/   | /'
+    mv "$out/$name.ipynb" "$out/$name.failed.ipynb" 2>/dev/null || true
+    echo "   FAILED after ${wall}s (partial notebook: $out/$name.failed.ipynb)"
+    grep -v "^\[\|^$" "$out/$name.log" | tail -40 | sed 's/^/   | /'
   fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
