@@ -60,6 +60,7 @@ export async function trainSignedGnn(g: SignedGraph, act: Activation, o: { width
   const loss: number[] = [];
   try {
     for (let s = 0; s < o.steps; s++) {
+      // first-order only: sigmoidCrossEntropy is fine for one gradient (its double backprop is the trap)
       const l = opt.minimize(() => tf.losses.sigmoidCrossEntropy(Y, logits()) as tf.Scalar, true, [W1, b1, W2, b2])!;
       const v = l.dataSync()[0];
       l.dispose();
