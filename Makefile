@@ -8,6 +8,7 @@ ROOT        := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 JUPYTER     := /usr/bin/jupyter
 PROFILE     ?= default
 REPORT_DIR  ?= $(ROOT)/reports
+PORT        ?= 8888
 # Debian packages for real Jupyter (no pip registry here: Python tools come from Debian).
 APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel
 export JUPYTER_PATH := $(ROOT)/env/jupyter
@@ -81,7 +82,8 @@ screenshots:
 # ---------------------------------------------------------------- interactive
 notebook: setup
 	@echo "Jupyter with the tslab kernel; open the URL printed below (Ctrl-C stops the server)."
-	$(JUPYTER) notebook --no-browser --ip=127.0.0.1 --port=$${PORT:-8888} --notebook-dir=$(ROOT)/notebooks
+	$(JUPYTER) notebook --no-browser --ip=127.0.0.1 --port=$(PORT) --notebook-dir=$(ROOT)/notebooks --MappingKernelManager.default_kernel_name=tslab \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean-notebooks:
 	python3 scripts/check-notebooks.py --strip notebooks/*.ipynb
