@@ -90,7 +90,7 @@ export function gtoActivation(l: number, alpha = 1): ScalarActivation {
     const g = safeExp(x.square().mul(-alpha));
     return l === 0 ? g : l === 1 ? x.mul(g) : x.square().mul(g);
   });
-  return { label: l === 0 ? `GTO s (e^{−${alpha}x²})` : `GTO l=${l}`, f: (x) => deriv(x, 0), deriv, knots: [], op };
+  return { label: `GTO ${['s', 'p', 'd'][l]} (x^${l} e^{−${alpha === 1 ? '' : alpha}x²})`, f: (x) => deriv(x, 0), deriv, knots: [], op };
 }
 
 /** Wrap a zoo activation (tanh, ReLU, …) as a ScalarActivation (derivatives up to order 2). */

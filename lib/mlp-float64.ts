@@ -58,11 +58,18 @@ export function valueAndGrad64(
     if (l < L - 1) { zs.push(z); h = z.map(f); } else h = z;
   }
   // backward: δ at the output is e_0
-  let delta: number[] = net.weights[L - 1][0].map((_, j) => (j === 0 ? 1 : 0));
+  let delta: number[] = new Array<number>(net.weights[L - 1][0].length).fill(0);
+  delta[0] = 1;
   for (let l = L - 1; l >= 0; l--) {
-    const W = net.weights[l];
-    const back = W.map((row) => row.reduce((s, w, j) => s + w * delta[j], 0));
-    delta = l > 0 ? back.map((g, i) => g * df(zs[l - 1][i])) : back;
+    const W = net.weights[l], nIn = W.length, nOut = delta.length;
+    const back = new Array<number>(nIn);
+    for (let i = 0; i < nIn; i++) {
+      const row = W[i];
+      let s = 0;
+      for (let j = 0; j < nOut; j++) s += row[j] * delta[j];
+      back[i] = l > 0 ? s * df(zs[l - 1][i]) : s;
+    }
+    delta = back;
   }
   return { value: h[0], grad: delta };
 }
