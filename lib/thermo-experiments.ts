@@ -53,6 +53,8 @@ export interface PhaseOptions {
   seed: number;
   /** forward passes over the test set per recall timing (the median is kept) */
   recallRepeats: number;
+  /** untimed mini-batch steps per unit before the first timed run (JIT and kernel warm-up); default 30 */
+  warmupBatches?: number;
 }
 
 export interface EpochRow { unit: string; N: number; phase: number; epoch: number; trainLoss: number; testError: number }
@@ -85,6 +87,20 @@ export async function learningPhases(
   const n = trainSet.x.length;
   const epochs: EpochRow[] = [], timings: TimingRow[] = [];
   try {
+    for (const u of o.units) { // warm-up, untimed and discarded
+      const mlp = buildMlp({ inputDim: inDim, widths: [o.widths[0]], outputDim: 1, activation: u.act, output: 'sigmoid', seed: o.seed - 1 });
+      const opt = tf.train.sgd(o.lr);
+      for (let b = 0; b < (o.warmupBatches ?? 30); b++) {
+        const s = (b * o.batchSize) % Math.max(1, n - o.batchSize);
+        const xb = X.slice([s, 0], [Math.min(o.batchSize, n - s), -1]), yb = Y.slice([s, 0], [Math.min(o.batchSize, n - s), -1]);
+        const cost = opt.minimize(() => lossOf(mlp, xb as tf.Tensor2D, yb as tf.Tensor2D, 'bce'), true, mlp.params)!;
+        cost.dataSync();
+        tf.dispose([xb, yb, cost]);
+      }
+      mlp.predict(Xt).dispose();
+      opt.dispose();
+      mlp.dispose();
+    }
     for (let phase = 0; phase < o.phases; phase++) {
       for (const N of o.widths) {
         for (const u of o.units) {
