@@ -56,6 +56,15 @@ test('Wolff at L = 16 below T_c matches Yang; above T_c ⟨|m|⟩ is small', () 
   assert.ok(hot.acceptance > 0 && hot.acceptance < 1);
 });
 
+test('Binder crossing of L = 8 and L = 16 (Wolff) lies within 0.04 of Onsager T_c', () => {
+  // Six seeds tried while writing this test gave |Δ| ≤ 0.02; 0.04 is the stated tolerance.
+  const Ts = [2.15, 2.2, 2.25, 2.3, 2.35, 2.4];
+  const u = (L: number) => Ts.map((T) => simulateIsing({ L, T, sweeps: 4000, thermalize: 200, seed: 100 + L + Math.round(T * 100) }).binder);
+  const x = crossing(Ts, u(8), u(16));
+  assert.ok(x !== null, 'curves must cross');
+  close(x, onsagerTc(), 0.04, 'T_c from Binder crossing');
+});
+
 test('same seed gives the same numbers; crossing finds linear intersections', () => {
   const a = simulateIsing({ L: 8, T: 2.3, sweeps: 100, thermalize: 10, seed: 11, bins: 10 });
   const b = simulateIsing({ L: 8, T: 2.3, sweeps: 100, thermalize: 10, seed: 11, bins: 10 });
