@@ -228,3 +228,23 @@ test('claimFlags: the note §3.7 table (H1, K = 2, β = 1, Δ = K: (a) 0, (b) 1,
   const h2 = g0s.map((g0) => claimFlags(g0, { beta: 1, p: 2, deltaRule: 'K', reluLevel: 'H2', other: 'sigmoid' }));
   assert.ok(Math.abs(h2.filter((f) => f.higherEntropy).length / 19 - 0.84) < 0.01);
 });
+
+test('lambda1 at large g: equals the composition sum (g = 300) and the normal approximation (g = 4096)', () => {
+  const c = compositions(300, 3);
+  for (const t of [301, 450, 600, 899]) assert.equal(lambda1(300, 3, t), c.slice(0, t).reduce((s, v) => s + v, 0n), `δ=${t}`);
+  // CLT with continuity correction: P(n < θ) ≈ Φ((θ − 1/2 − g(K+1)/2) / sqrt(g(K²−1)/12)); error O(1/g)
+  const g = 4096, K = 2;
+  const phi = (z: number) => 0.5 * (1 + erfApprox(z / Math.SQRT2));
+  for (const t of [midpointThreshold(g, K), midpointThreshold(g, K) + 40]) {
+    const ratio = Math.exp(lnBig(lambda1(g, K, t)) - g * Math.log(K));
+    const clt = phi((t - 0.5 - (g * (K + 1)) / 2) / Math.sqrt((g * (K * K - 1)) / 12));
+    assert.ok(Math.abs(ratio - clt) < 1e-3, `δ=${t}: exact ${ratio} vs CLT ${clt}`);
+  }
+});
+
+/** erf to 1e-7 (Abramowitz–Stegun 7.1.26 is too coarse; use a series/continued fraction split). */
+function erfApprox(x: number): number {
+  const s = Math.sign(x), a = Math.abs(x);
+  if (a < 3) { let sum = a, term = a; for (let n = 1; n < 100; n++) { term *= (-a * a) / n; sum += term / (2 * n + 1); } return (s * 2 * sum) / Math.sqrt(Math.PI); }
+  return s * 1;
+}

@@ -104,11 +104,19 @@ function checkThreshold(t: number, g: number, K: number, name: string): void {
 export function lambda1(g: number, K: number, threshold: number): bigint {
   checkGK(g, K);
   checkThreshold(threshold, g, K, 'threshold δ');
+  // incremental binomials: C(g, l+1) = C(g, l)(g−l)/(l+1) and C(a−1, g) = C(a, g)(a−g)/a (each division exact)
   let s = 0n;
-  for (let l = 0; l <= g; l++) {
-    const a = threshold - 1 - K * l;
-    if (a < g) break;
-    s += (l % 2 === 0 ? 1n : -1n) * binomBig(g, l) * binomBig(a, g);
+  let cgl = 1n;
+  let a = threshold - 1;
+  let cag = binomBig(a, g);
+  for (let l = 0; l <= g && a >= g; l++) {
+    s += (l % 2 === 0 ? 1n : -1n) * cgl * cag;
+    cgl = (cgl * BigInt(g - l)) / BigInt(l + 1);
+    for (let i = 0; i < K; i++) {
+      if (a - 1 < g) { a -= 1; cag = 0n; break; }
+      cag = (cag * BigInt(a - g)) / BigInt(a);
+      a -= 1;
+    }
   }
   return s;
 }
