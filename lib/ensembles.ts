@@ -14,6 +14,7 @@ import { tfOp } from './activations-tf';
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
 import { makeRng, normals, type Rng } from './rng';
 import type { Mlp } from './train';
+import { piecewisePoly } from './effective-theory';
 
 /** Float32's largest finite value: the overflow line for both samplers (the paper trains in float32). */
 export const FLOAT32_MAX = 3.4028234663852886e38;
@@ -101,26 +102,34 @@ class Accumulator {
   /** z: one member's preactivations per layer, each n × k (index i·k + α). Returns false if it overflowed. */
   commit(zs: ArrayLike<number>[], G: number[]): boolean {
     const lim = this.s.overflow ?? FLOAT32_MAX;
-    for (let l = 0; l < zs.length; l++) {
-      const z = zs[l];
-      for (let t = 0; t < z.length; t++) {
-        if (!(Math.abs(z[t]) <= lim)) { this.overflowLayers.push(l + 1); return false; }
-      }
+    const n = this.s.width, k = this.k, depth = this.s.depth;
+    if (zs.length < depth) {
+      // the sampler stopped early: report the first layer whose values are out of range (or the next one)
+      let first = zs.length + 1;
+      for (let l = 0; l < zs.length && first > l + 1; l++) for (let t = 0; t < zs[l].length; t++) if (!(Math.abs(zs[l][t]) <= lim)) { first = l + 1; break; }
+      this.overflowLayers.push(first);
+      return false;
     }
-    if (zs.length < this.s.depth) { this.overflowLayers.push(zs.length + 1); return false; }
-    const n = this.s.width, k = this.k;
-    for (let l = 0; l < this.s.depth; l++) {
-      const z = zs[l], row = this.rows[l];
-      let m2 = 0, m4 = 0, k12 = 0;
-      const Kd = new Array(k).fill(0);
+    const stats = new Float64Array(depth * (k + 3)); // per layer: K̂_αα (k), K̂_12, m2, m4
+    for (let l = 0; l < depth; l++) {
+      const z = zs[l];
+      let m2 = 0, m4 = 0, k12 = 0, bad = false;
+      const o = l * (k + 3);
       for (let i = 0; i < n; i++) {
-        for (let a = 0; a < k; a++) Kd[a] += z[i * k + a] ** 2;
-        const z0 = z[i * k];
-        m2 += z0 * z0; m4 += z0 ** 4;
-        if (k > 1) k12 += z0 * z[i * k + 1];
+        const b = i * k, z0 = z[b];
+        if (!(Math.abs(z0) <= lim)) bad = true;
+        const z02 = z0 * z0;
+        m2 += z02; m4 += z02 * z02;
+        if (k > 1) k12 += z0 * z[b + 1];
+        for (let a = 1; a < k; a++) { const v = z[b + a]; if (!(Math.abs(v) <= lim)) bad = true; stats[o + a] += v * v; }
       }
-      for (let a = 0; a < k; a++) row.K[a].push(Kd[a] / n);
-      row.K12.push(k12 / n); row.m2.push(m2 / n); row.m4.push(m4 / n); row.G.push(G[l]);
+      if (bad) { this.overflowLayers.push(l + 1); return false; }
+      stats[o] = m2; stats[o + k] = k12; stats[o + k + 1] = m2; stats[o + k + 2] = m4;
+    }
+    for (let l = 0; l < depth; l++) {
+      const row = this.rows[l], o = l * (k + 3);
+      for (let a = 0; a < k; a++) row.K[a].push(stats[o + a] / n);
+      row.K12.push(stats[o + k] / n); row.m2.push(stats[o + k + 1] / n); row.m4.push(stats[o + k + 2] / n); row.G.push(G[l]);
     }
     if (this.s.keepLayer) this.keptRows.push(Float64Array.from(zs[this.s.keepLayer - 1]));
     return true;
@@ -179,6 +188,19 @@ function drawRows(rng: Rng, G: ArrayLike<number>, k: number, n: number): Float64
   return z;
 }
 
+/** σ as a Horner-evaluated polynomial above its threshold when the activation is piecewise polynomial (same values as act.f, no Math.pow). */
+function fastActivation(act: Activation): (x: number) => number {
+  const pp = piecewisePoly(act);
+  if (!pp) return act.f;
+  const c = Float64Array.from(pp.coeffs), a = pp.a, m = c.length - 1;
+  return (x: number) => {
+    if (!(x >= a)) return x !== x ? NaN : 0;
+    let r = c[m];
+    for (let j = m - 1; j >= 0; j--) r = r * x + c[j];
+    return r;
+  };
+}
+
 /**
  * (b) Exact layer-by-layer sampling through the stochastic metric (seed 002 §2.2; research/repu.md §8),
  * float64. Layer 1 is N(0, K⁽¹⁾) with K⁽¹⁾ = C_b + C_W x·x/n₀, exactly.
@@ -186,7 +208,7 @@ function drawRows(rng: Rng, G: ArrayLike<number>, k: number, n: number): Float64
 export function sampleEnsembleMetric(spec: EnsembleSpec): EnsembleResult {
   const { n0, k } = checkSpec(spec);
   const { width: n, depth, cw, cb } = spec;
-  const f = spec.activation.f;
+  const f = fastActivation(spec.activation);
   const acc = new Accumulator(spec, k, n0);
   const K1 = new Float64Array(k * k);
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
@@ -202,7 +224,7 @@ export function sampleEnsembleMetric(spec: EnsembleSpec): EnsembleResult {
     for (let l = 1; l < depth; l++) {
       const z = zs[l - 1];
       let bad = false;
-      for (let t = 0; t < n * k; t++) { s[t] = f(z[t]); if (!Number.isFinite(s[t])) bad = true; }
+      for (let t = 0; t < n * k; t++) { const v = f(z[t]); s[t] = v; if (!(v - v === 0)) bad = true; }
       for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
         let acc2 = 0;
         for (let i = 0; i < n; i++) acc2 += s[i * k + a] * s[i * k + b];
