@@ -59,7 +59,7 @@ unit: setup-node
 	npx tsx --test lib/*.test.ts scripts/*.test.ts
 
 check-notebooks:
-	python3 scripts/check-notebooks.py notebooks/*.ipynb
+	/usr/bin/python3 scripts/check-notebooks.py notebooks/*.ipynb
 
 # Every notebook at the quick profile; finishes all of them, then fails naming each failure.
 notebooks-quick: setup
@@ -86,7 +86,7 @@ notebook: setup
 	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean-notebooks:
-	python3 scripts/check-notebooks.py --strip notebooks/*.ipynb
+	/usr/bin/python3 scripts/check-notebooks.py --strip notebooks/*.ipynb
 
 # ---------------------------------------------------------------- bench
 bench: setup-node

@@ -22,6 +22,9 @@ def main(argv):
         for i, c in enumerate(nb.get('cells', [])):
             if c.get('cell_type') != 'code':
                 continue
+            if 'raises-exception' in c.get('metadata', {}).get('tags', []):
+                bad.append(f'{f}: cell {i + 1} is tagged raises-exception, which tslab does not honour '
+                           '(every later cell is skipped); catch the error in the cell and display it')
             if c.get('outputs') or c.get('execution_count') is not None:
                 dirty.append(i + 1)
                 c['outputs'], c['execution_count'] = [], None

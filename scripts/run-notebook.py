@@ -22,8 +22,23 @@ def main(src, dst, timeout):
     except CellExecutionError:
         ok = False
     if ok:
+        # tslab answers every request after an error tagged `raises-exception` with an empty,
+        # successful reply: those cells never ran (no execution count). Treat that as a failure.
+        code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == 'code' and c.source.strip()]
+        skipped = [(i, c) for i, c in code if c.get('execution_count') is None]
+        if not skipped:
+            nbformat.write(nb, dst)
+            return 0
+        i, c = skipped[0]
+        c.metadata['failed'] = True
+        print(f'cell {i + 1} did not complete and {len(skipped) - 1} later code cell(s) never ran '
+              '(tslab stops after an error even when the cell is tagged raises-exception: catch and display expected errors instead)')
+        print('  | ' + '\n  | '.join(c.source.splitlines()[:8]))
+        for o in c.get('outputs', []):
+            if o.get('output_type') == 'stream' and o.get('name') == 'stderr':
+                print('  stderr: ' + ''.join(o.get('text', ''))[-2000:].replace('\n', '\n  stderr: '))
         nbformat.write(nb, dst)
-        return 0
+        return 1
     # the failing cell: the last code cell that started executing (nbclient stamps metadata.execution)
     code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == 'code']
     ran = [(i, c) for i, c in code if c.metadata.get('execution')]
