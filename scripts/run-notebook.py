@@ -15,6 +15,11 @@ from nbclient.exceptions import CellExecutionError
 def main(src, dst, timeout):
     nb = nbformat.read(src, as_version=4)
     ep = ExecutePreprocessor(timeout=timeout, kernel_name='tslab')
+    # tslab numbers no cells (execution_count stays empty) and, after an error in a cell tagged
+    # raises-exception, answers the following requests with status 'abort': record each reply's status.
+    def record(cell, cell_index, execute_reply):
+        cell.metadata['tslab_status'] = execute_reply.get('content', {}).get('status')
+    ep.on_cell_executed = record
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
         ep.preprocess(nb, {'metadata': {'path': root}})
@@ -25,13 +30,14 @@ def main(src, dst, timeout):
         # tslab answers every request after an error tagged `raises-exception` with an empty,
         # successful reply: those cells never ran (no execution count). Treat that as a failure.
         code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == 'code' and c.source.strip()]
-        skipped = [(i, c) for i, c in code if c.get('execution_count') is None]
+        skipped = [(i, c) for i, c in code if c.metadata.pop('tslab_status', 'ok') != 'ok']
         if not skipped:
             nbformat.write(nb, dst)
             return 0
+        for _, c in code: c.metadata.pop('tslab_status', None)
         i, c = skipped[0]
         c.metadata['failed'] = True
-        print(f'cell {i + 1} did not complete and {len(skipped) - 1} later code cell(s) never ran '
+        print(f'cell {i + 1} failed and {len(skipped) - 1} later code cell(s) never ran '
               '(tslab stops after an error even when the cell is tagged raises-exception: catch and display expected errors instead)')
         print('  | ' + '\n  | '.join(c.source.splitlines()[:8]))
         for o in c.get('outputs', []):
