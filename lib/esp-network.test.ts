@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   makeEspNet, initParams, lossOf, gradient, hessianVectorProduct, hvpOperator, denseHessian, gaussNewtonHessian,
-  logitJacobian, predict, accuracy, zeroResidualFraction, authorsRecordSchedule, trainEsp, preactivations, sigmoid,
+  logitJacobian, fastGradient, predict, accuracy, zeroResidualFraction, authorsRecordSchedule, trainEsp, preactivations, sigmoid,
   type EspNet, type HiddenActivation,
 } from './esp-network';
 import { loadMilletari } from './milletari-data';
@@ -88,6 +88,17 @@ test('gradient matches central finite differences of the loss (all activations)'
       const fd = (lossOf(net, p, Xs, ys) - lossOf(net, m, Xs, ys)) / (2 * h);
       close(grad[i], fd, 1e-7 * Math.max(1, Math.abs(fd)), `${c.activation} ${JSON.stringify(c.sizes)} ∂/∂${net.paramNames[i]}`);
     }
+  }
+});
+
+test('the batch-major training gradient equals the dual-number gradient (all activations)', () => {
+  for (const c of CASES) {
+    const net = makeEspNet(c);
+    const th = randomTheta(net, 6);
+    const a = gradient(net, th, NL.xTrain, NL.yTrain), b = fastGradient(net, th, NL.xTrain, NL.yTrain);
+    close(b.loss, a.loss, 1e-15, 'loss');
+    let mx = 0; for (const v of a.grad) mx = Math.max(mx, Math.abs(v));
+    for (let i = 0; i < net.nParams; i++) close(b.grad[i], a.grad[i], 1e-14 * mx, `${c.activation} ${net.paramNames[i]}`);
   }
 });
 
@@ -268,7 +279,7 @@ test('trainer: 56-parameter esp net on 690 samples, 2500 epochs, is fast; non-fi
   const r = trainEsp({ xTrain: NL.xTrain, yTrain: NL.yTrain, xTest: NL.xTest, yTest: NL.yTest, sizes: [2, 8, 2, 1], activation: 'esp', seed: 1, epochs: 2500, recordAt: [2499] });
   const s = (performance.now() - t0) / 1000;
   console.log(`# nonlinear esp [2,8,2,1] 2500 epochs: ${s.toFixed(2)} s, final loss ${r.records[0].loss.toFixed(4)}, train ${r.records[0].trainAcc.toFixed(3)}, test ${r.records[0].testAcc!.toFixed(3)}`);
-  assert.ok(s < 2, `training took ${s} s`);
+  assert.ok(s < 3, `training took ${s} s (measured ≈ 0.7 s unloaded)`);
   const net = makeEspNet({ sizes: [2, 10, 1], activation: 'sigmoid' });
   // finite but huge weights overflow the ReLU pre-activations to ∞, so ∞ − ∞ = NaN in the loss
   const huge = new Float64Array(net.nParams).fill(1e300);

@@ -282,6 +282,93 @@ function samplePass(
   return z;
 }
 
+/** Batch-major buffers for the training path: per layer and unit, one Float64Array of length m. */
+interface BatchBuf { m: number; H: Float64Array[][]; S: Float64Array[][]; A: Float64Array[][]; D: Float64Array[][]; }
+
+function makeBatchBuf(net: EspNet, m: number): BatchBuf {
+  const mk = () => net.sizes.map((s) => Array.from({ length: s }, () => new Float64Array(m)));
+  return { m, H: mk(), S: mk(), A: mk(), D: mk() };
+}
+
+/**
+ * Loss and gradient without tangents, batch-major (inner loops over the m samples; the training
+ * hot path). Same maths as samplePass in 'bce' mode. Writes the gradient into g, returns the loss.
+ */
+function plainLossGrad(net: EspNet, th: Float64Array, Xp: Float64Array, y: readonly number[], g: Float64Array, B: BatchBuf): number {
+  const L = net.layers.length, m = y.length, d0 = net.sizes[0];
+  const esp = net.activation === 'esp', relu = net.activation === 'relu';
+  const { H, S, A, D } = B;
+  g.fill(0);
+  for (let j = 0; j < d0; j++) { const a = A[0][j]; for (let r = 0; r < m; r++) a[r] = Xp[r * d0 + j]; }
+  for (let l = 1; l <= L; l++) {
+    const ly = net.layers[l - 1], nIn = ly.nIn, Ap = A[l - 1];
+    for (let i = 0; i < ly.nOut; i++) {
+      const h = H[l][i];
+      h.fill(th[ly.b + i]);
+      const base = ly.w + i * nIn;
+      for (let j = 0; j < nIn; j++) { const wij = th[base + j], a = Ap[j]; for (let r = 0; r < m; r++) h[r] += wij * a[r]; }
+      if (l === L) break;
+      const a = A[l][i], sg = S[l][i];
+      if (relu) { for (let r = 0; r < m; r++) a[r] = h[r] > 0 ? h[r] : 0; continue; }
+      const beta = ly.beta >= 0 ? th[ly.beta + i] : 1;
+      for (let r = 0; r < m; r++) { const si = sigmoid(beta * h[r]); sg[r] = si; a[r] = esp ? h[r] * si : si; }
+    }
+  }
+  const lyL = net.layers[L - 1];
+  const bo = lyL.beta >= 0 ? th[lyL.beta] : 1;
+  const hL = H[L][0], dL = D[L][0];
+  const invM = 1 / m;
+  let loss = 0, gbo = 0;
+  for (let r = 0; r < m; r++) {
+    const z = bo * hL[r], yi = y[r];
+    loss += softplus(z) - yi * z;
+    const dz = (sigmoid(z) - yi) * invM;
+    gbo += dz * hL[r];
+    dL[r] = dz * bo;
+  }
+  if (lyL.beta >= 0) g[lyL.beta] += gbo;
+  for (let l = L; l >= 1; l--) {
+    const ly = net.layers[l - 1], nIn = ly.nIn, Ap = A[l - 1], Dl = D[l];
+    for (let i = 0; i < ly.nOut; i++) {
+      const di = Dl[i];
+      let sb = 0;
+      for (let r = 0; r < m; r++) sb += di[r];
+      g[ly.b + i] += sb;
+      const base = ly.w + i * nIn;
+      for (let j = 0; j < nIn; j++) { const a = Ap[j]; let sw = 0; for (let r = 0; r < m; r++) sw += di[r] * a[r]; g[base + j] += sw; }
+    }
+    if (l === 1) break;
+    const lp = net.layers[l - 2];
+    for (let j = 0; j < nIn; j++) {
+      const dp = D[l - 1][j], h = H[l - 1][j], sg = S[l - 1][j];
+      dp.fill(0);
+      for (let i = 0; i < ly.nOut; i++) { const wij = th[ly.w + i * nIn + j], di = Dl[i]; for (let r = 0; r < m; r++) dp[r] += wij * di[r]; }
+      if (relu) { for (let r = 0; r < m; r++) if (!(h[r] > 0)) dp[r] = 0; continue; }
+      const beta = lp.beta >= 0 ? th[lp.beta + j] : 1;
+      if (esp) {
+        let gb = 0;
+        for (let r = 0; r < m; r++) {
+          const v = h[r], si = sg[r], q = si * (1 - si), da = dp[r];
+          gb += da * v * v * q;
+          dp[r] = da * (si + beta * v * q);
+        }
+        g[lp.beta + j] += gb;
+      } else {
+        for (let r = 0; r < m; r++) { const si = sg[r]; dp[r] *= beta * si * (1 - si); }
+      }
+    }
+  }
+  return loss * invM;
+}
+
+/** Training-path gradient (exported for tests): identical maths to `gradient`, flat buffers. */
+export function fastGradient(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[]): { loss: number; grad: Float64Array } {
+  const Xp = prep(net, th, X, y);
+  const grad = new Float64Array(net.nParams);
+  const loss = plainLossGrad(net, Float64Array.from(th), Xp, y, grad, makeBatchBuf(net, y.length));
+  return { loss, grad };
+}
+
 /** Full-batch pass: mean BCE, its gradient, and (with v) the exact H·v. */
 function batchPass(net: EspNet, th: ArrayLike<number>, v: ArrayLike<number> | null, Xp: Float64Array, y: readonly number[],
   wantGrad: boolean): { loss: number; grad: Float64Array | null; hv: Float64Array | null } {
@@ -529,11 +616,11 @@ export function trainEsp(o: TrainEspOptions): TrainEspResult {
   let b1p = 1, b2p = 1;
   const records: TrainRecord[] = [];
   const lossCurve = new Float64Array(o.epochs);
+  const g = new Float64Array(n), buf = makeBatchBuf(net, o.yTrain.length);
   for (let e = 0; e < o.epochs; e++) {
-    const { loss, grad } = batchPass(net, th, null, Xp, o.yTrain, true);
+    const loss = plainLossGrad(net, th, Xp, o.yTrain, g, buf);
     if (!Number.isFinite(loss)) throw new Error(`trainEsp: loss became non-finite (${loss}) at epoch ${e} for activation '${o.activation}' (sizes ${JSON.stringify(o.sizes)}, seed ${o.seed})`);
     lossCurve[e] = loss;
-    const g = grad!;
     b1p *= b1; b2p *= b2;
     const lr = lr0 * Math.pow(decay, e / decaySteps);
     const lrt = (lr * Math.sqrt(1 - b2p)) / (1 - b1p);
