@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  symmetricEigen, jacobiEigen, fromRows, toRows, matVec, denseOperator, zeroRows, zeroRowFraction, indicesAsCoded,
+  symmetricEigen, symmetricEigenvalues, jacobiEigen, fromRows, toRows, matVec, denseOperator, zeroRows, zeroRowFraction, indicesAsCoded,
   indicesRobust, inverseParticipationRatio, meanIpr, eigenWithZeroRowsSplit, lanczos, tridiagonalEigen,
   extremeEigenvalues, stochasticLanczosQuadrature, spectralDensity, powerIteration, hutchinsonTrace, type DenseMatrix,
   type SymmetricEigen,
@@ -61,6 +61,18 @@ test('tred2/tql2 and Jacobi reconstruct random symmetric matrices (n = 5, 60) an
     checkDecomposition(A, e2, 1e-12, `jacobi n=${n}`);
     for (let k = 0; k < n; k++) close(e1.values[k], e2.values[k], 1e-12 * n, `λ${k} n=${n}`);
   }
+});
+
+test('values-only route (no accumulated transform) gives the same eigenvalues', () => {
+  for (const [n, seed] of [[1, 1], [5, 2], [60, 3], [150, 4]]) {
+    const A = randomSym(n, seed);
+    const full = symmetricEigen(A).values, vals = symmetricEigenvalues(A);
+    for (let k = 0; k < n; k++) close(vals[k], full[k], 1e-12 * n, `n=${n} λ${k}`);
+  }
+  const lams = [-2, -2, 0, 0, 0, 1e-3, 3, 3, 7];
+  symmetricEigenvalues(withSpectrum(lams, 11)).forEach((v, k) => close(v, lams[k], 1e-13));
+  assert.deepEqual(Array.from(symmetricEigenvalues({ n: 3, data: new Float64Array(9) })), [0, 0, 0]);
+  assert.throws(() => symmetricEigenvalues(fromRows([[1, 2], [3, 4]])), /not symmetric/);
 });
 
 test('eigen: known spectrum with degeneracies, a diagonal matrix and a zero matrix', () => {
