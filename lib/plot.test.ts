@@ -30,3 +30,8 @@ test('every helper renders headless to an SVG containing its axis titles (vega 5
     assert.doesNotMatch(svg, /NaN/);
   }
 });
+
+test('symlog axes take a linear-region constant', () => {
+  const spec = lineSpec(rows, { x: 'x', y: 'y', xTitle: 'a', yTitle: 'b', yScale: 'symlog', symlogConstant: 1e-3 }) as { encoding: { y: { scale: Record<string, unknown> } } };
+  assert.deepEqual(spec.encoding.y.scale, { type: 'symlog', constant: 1e-3 });
+});

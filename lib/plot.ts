@@ -43,6 +43,8 @@ export interface XYOptions {
   strokeDash?: string;
   xScale?: ScaleType;
   yScale?: ScaleType;
+  /** Width of the linear region of a symlog axis (vega's `constant`, default 1): smaller shows small values. */
+  symlogConstant?: number;
   xDomain?: [number, number];
   yDomain?: [number, number];
   title?: string;
@@ -53,9 +55,10 @@ export interface XYOptions {
   tooltip?: boolean;
 }
 
-function axisField(field: string, title: string, scale?: ScaleType, domain?: [number, number]) {
+function axisField(field: string, title: string, scale?: ScaleType, domain?: [number, number], symlogConstant?: number) {
   const sc: Record<string, unknown> = {};
   if (scale && scale !== 'linear') sc.type = scale;
+  if (scale === 'symlog' && symlogConstant !== undefined) sc.constant = symlogConstant;
   if (domain) {
     sc.domain = domain;
     sc.clamp = true;
@@ -68,8 +71,8 @@ function axisField(field: string, title: string, scale?: ScaleType, domain?: [nu
 
 function encoding(o: XYOptions): Record<string, unknown> {
   const enc: Record<string, unknown> = {
-    x: axisField(o.x, o.xTitle, o.xScale, o.xDomain),
-    y: axisField(o.y, o.yTitle, o.yScale, o.yDomain),
+    x: axisField(o.x, o.xTitle, o.xScale, o.xDomain, o.symlogConstant),
+    y: axisField(o.y, o.yTitle, o.yScale, o.yDomain, o.symlogConstant),
   };
   if (o.color) enc.color = { field: o.color, type: 'nominal', title: o.colorTitle ?? o.color };
   if (o.strokeDash) enc.strokeDash = { field: o.strokeDash, type: 'nominal', title: o.strokeDash };
