@@ -5,6 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   loadPhoneme, sha256File, PHONEME_SHA256, gaussElena, gaussBayesRule, gaussBayesError, errorRate, trainTestSplit, standardize,
+  cloudsSubstitute, cloudsSubstituteDensity, cloudsSubstituteBayesRule, cloudsSubstituteBayesError, cloudsSubstituteBayesErrorDetail,
+  CLOUDS_SUBSTITUTE, type CloudsParams,
 } from './elena';
 import { makeRng } from './rng';
 
@@ -72,4 +74,66 @@ test('trainTestSplit and standardize', () => {
   const mean0 = s.train.x.reduce((a, r) => a + r[0], 0) / 70;
   assert.ok(Math.abs(mean0) < 1e-12);
   assert.throws(() => trainTestSplit(d, 1.5, makeRng(1)), /testFraction must lie in \[0, 1\], but got 1.5/);
+});
+
+test('cloudsSubstitute: 2-D, class counts, name, deterministic by seed, class-1 spread', () => {
+  const a = cloudsSubstitute(2500, 5), b = cloudsSubstitute(2500, 5), c = cloudsSubstitute(2500, 6);
+  assert.equal(a.name, 'clouds-substitute');
+  assert.equal(a.x.length, 5000);
+  assert.ok(a.x.every((r) => r.length === 2 && r.every(Number.isFinite)));
+  assert.equal(a.y.filter((r) => r[0] === 1).length, 2500);
+  assert.equal(a.y.filter((r) => r[0] === 0).length, 2500);
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a.x[0], c.x[0]);
+  assert.equal(cloudsSubstitute(7, 1).x.length, 14);
+  // class 1 ~ N((0.2, 0.5), 2.3² I): per-coordinate variance 5.29
+  const ones = a.x.filter((_, i) => a.y[i][0] === 1);
+  const v = ones.reduce((s, r) => s + (r[0] - 0.2) ** 2 + (r[1] - 0.5) ** 2, 0) / (2 * ones.length);
+  assert.ok(Math.abs(v - 2.3 ** 2) < 0.3, `class-1 variance ${v}`);
+  // class 0 mean = Σ w μ = (0.5·0 + 0.3·1.5 − 0.2·1.2, 0.3·1 + 0.2·1.2) = (0.21, 0.54)
+  const zeros = a.x.filter((_, i) => a.y[i][0] === 0);
+  const m = [0, 1].map((j) => zeros.reduce((s, r) => s + r[j], 0) / zeros.length);
+  assert.ok(Math.abs(m[0] - 0.21) < 0.05 && Math.abs(m[1] - 0.54) < 0.05, `class-0 mean ${m}`);
+});
+
+test('clouds-substitute Bayes error: quadrature converges, holds all the mass, and matches the sampled Bayes-rule error', () => {
+  const d = cloudsSubstituteBayesErrorDetail();
+  assert.ok(Math.abs(d.mass0 - 1) < 1e-10 && Math.abs(d.mass1 - 1) < 1e-10, `box masses ${d.mass0}, ${d.mass1}`);
+  assert.ok(Math.abs(d.error - 0.1) < 0.002, `designed near 10 %: ${d.error}`);
+  assert.ok(Math.abs(cloudsSubstituteBayesError(200, 2) - d.error) < 1e-4, 'coarser grid and lower order agree');
+  // second, independent route: the Bayes rule's error on a large fresh sample
+  const big = cloudsSubstitute(100000, 11);
+  const emp = errorRate(big, (x) => cloudsSubstituteBayesRule(x));
+  const se = Math.sqrt(d.error * (1 - d.error) / big.x.length);
+  assert.ok(Math.abs(emp - d.error) < 4 * se, `sampled ${emp} vs quadrature ${d.error} (4 SE = ${4 * se})`);
+});
+
+test('Bayes-error quadrature against closed forms (two equal Gaussians a distance d apart: Φ(−d/2σ); identical classes: ½)', () => {
+  const one = (mx: number, sd: number): CloudsParams => ({ class0: [{ weight: 1, mean: [0, 0], sd }], class1: [{ weight: 1, mean: [mx, 0], sd }] });
+  assert.ok(Math.abs(cloudsSubstituteBayesError(200, 4, one(2, 1)) - 0.15865525393145707) < 1e-6); // Φ(−1)
+  assert.ok(Math.abs(cloudsSubstituteBayesError(200, 4, one(0.6, 0.5)) - 0.27425311775007355) < 1e-6); // Φ(−0.6)
+  assert.ok(Math.abs(cloudsSubstituteBayesError(100, 3, one(0, 1)) - 0.5) < 1e-9);
+  // the density integrates to 1 and the rule compares the two densities
+  const p = [0.3, -0.4];
+  assert.equal(cloudsSubstituteBayesRule(p), cloudsSubstituteDensity(p, 1) > cloudsSubstituteDensity(p, 0) ? 1 : 0);
+  assert.equal(cloudsSubstituteBayesRule([0, 0]), 0);
+  assert.equal(cloudsSubstituteBayesRule([6, -6]), 1);
+  const c1 = CLOUDS_SUBSTITUTE.class1[0];
+  assert.ok(Math.abs(cloudsSubstituteDensity([...c1.mean], 1) - 1 / (2 * Math.PI * c1.sd ** 2)) < 1e-15);
+});
+
+test('clouds-substitute: bad input is refused naming the value', () => {
+  assert.throws(() => cloudsSubstitute(0), /nPerClass must be an integer >= 1, but got 0/);
+  assert.throws(() => cloudsSubstitute(2.5), /nPerClass must be an integer >= 1, but got 2.5/);
+  assert.throws(() => cloudsSubstitute(10, 1.5), /seed must be an integer, but got 1.5/);
+  assert.throws(() => cloudsSubstituteDensity([1, 2, 3], 0), /x must be a 2-D point, but has length 3/);
+  assert.throws(() => cloudsSubstituteDensity([1, NaN], 0), /x\[1\] must be a finite number, but got NaN/);
+  assert.throws(() => cloudsSubstituteDensity([1, 2], 2 as 0), /cls must be 0 or 1, but got 2/);
+  assert.throws(() => cloudsSubstituteBayesRule([Infinity, 0]), /x\[0\] must be a finite number, but got Infinity/);
+  assert.throws(() => cloudsSubstituteBayesError(0), /cells must be an integer >= 1, but got 0/);
+  assert.throws(() => cloudsSubstituteBayesError(10, 7), /order must lie in \[1, 5\], but got 7/);
+  const badW: CloudsParams = { class0: [{ weight: 0.5, mean: [0, 0], sd: 1 }], class1: [{ weight: 1, mean: [0, 0], sd: 1 }] };
+  assert.throws(() => cloudsSubstitute(10, 1, badW), /class0 weights must sum to 1, but sum to 0.5/);
+  const badSd: CloudsParams = { class0: [{ weight: 1, mean: [0, 0], sd: 1 }], class1: [{ weight: 1, mean: [0, 0], sd: -2 }] };
+  assert.throws(() => cloudsSubstituteBayesError(10, 4, badSd), /class1\[0\].sd must be > 0, but got -2/);
 });

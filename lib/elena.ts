@@ -2,12 +2,13 @@
  * ELENA benchmark data (ESPRIT BRP 6891; seed 000, ref. [7], "Discussion"): the real `phoneme`
  * database loaded with nodejs-polars after a SHA-256 check, and the artificial Gaussian database
  * regenerated from the ELENA recipe (research note §5.2) with a fixed seed. The ELENA `Clouds`
- * set was not found (§5.3); nothing here is named "Clouds".
+ * set was not found (§5.3); nothing here is named "Clouds": `cloudsSubstitute` is our own 2-D design
+ * (3-Gaussian mixture vs one broad Gaussian, Bayes error ≈ 10 % by quadrature), not the ELENA data.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import pl from 'nodejs-polars';
-import { assertInteger, assertPositive, assertInRange } from './guards';
+import { assertFinite, assertInteger, assertPositive, assertInRange } from './guards';
 import { makeRng, permutation, type Rng } from './rng';
 
 /** SHA-256 of data/elena/phoneme.dat (research note §5.1; data/elena/README.md). */
@@ -171,3 +172,139 @@ export function standardize(train: LabelledData, test: LabelledData): { train: L
   const f = (D: LabelledData): LabelledData => ({ ...D, x: D.x.map((r) => r.map((v, j) => (v - mu[j]) / sd[j])) });
   return { train: f(train), test: f(test) };
 }
+
+/** One isotropic 2-D Gaussian component: weight in the class mixture, mean, standard deviation. */
+export interface Gauss2DComponent { weight: number; mean: readonly [number, number]; sd: number }
+
+/** The parameters of a two-class 2-D Gaussian-mixture set: class 0 and class 1 mixtures, equal priors. */
+export interface CloudsParams { class0: readonly Gauss2DComponent[]; class1: readonly Gauss2DComponent[] }
+
+/**
+ * `clouds-substitute` (research note §5.3): OUR design, not the ELENA Clouds data, whose recipe is
+ * unknown. Class 0 is a 3-Gaussian mixture, class 1 one broad Gaussian overlapping it; the class-1
+ * sd was chosen so that the Bayes error (quadrature) is near the ~10 % the note recalls, unverified.
+ */
+export const CLOUDS_SUBSTITUTE: CloudsParams = Object.freeze({
+  class0: Object.freeze([
+    Object.freeze({ weight: 0.5, mean: Object.freeze([0, 0]) as readonly [number, number], sd: 0.4 }),
+    Object.freeze({ weight: 0.3, mean: Object.freeze([1.5, 1]) as readonly [number, number], sd: 0.3 }),
+    Object.freeze({ weight: 0.2, mean: Object.freeze([-1.2, 1.2]) as readonly [number, number], sd: 0.25 }),
+  ]),
+  class1: Object.freeze([
+    Object.freeze({ weight: 1, mean: Object.freeze([0.2, 0.5]) as readonly [number, number], sd: 2.3 }),
+  ]),
+});
+
+function checkCloudsParams(p: CloudsParams): void {
+  for (const cls of ['class0', 'class1'] as const) {
+    const comps = p[cls];
+    if (!Array.isArray(comps) || comps.length === 0) throw new RangeError(`${cls} must be a non-empty array of components, but got ${String(comps)}`);
+    comps.forEach((c, i) => {
+      assertPositive(c.weight, `${cls}[${i}].weight`);
+      assertPositive(c.sd, `${cls}[${i}].sd`);
+      assertFinite(c.mean[0], `${cls}[${i}].mean[0]`);
+      assertFinite(c.mean[1], `${cls}[${i}].mean[1]`);
+    });
+    const w = comps.reduce((s, c) => s + c.weight, 0);
+    if (Math.abs(w - 1) > 1e-12) throw new RangeError(`${cls} weights must sum to 1, but sum to ${w}`);
+  }
+}
+
+function check2D(x: readonly number[]): void {
+  if (x.length !== 2) throw new RangeError(`x must be a 2-D point, but has length ${x.length}`);
+  assertFinite(x[0], 'x[0]');
+  assertFinite(x[1], 'x[1]');
+}
+
+function mixtureDensity(comps: readonly Gauss2DComponent[], x0: number, x1: number): number {
+  let s = 0;
+  for (const c of comps) {
+    const d0 = x0 - c.mean[0], d1 = x1 - c.mean[1], v = c.sd * c.sd;
+    s += (c.weight / (2 * Math.PI * v)) * Math.exp(-(d0 * d0 + d1 * d1) / (2 * v));
+  }
+  return s;
+}
+
+/** Class-conditional density p(x | cls) of clouds-substitute (or of other `params`). */
+export function cloudsSubstituteDensity(x: readonly number[], cls: 0 | 1, params: CloudsParams = CLOUDS_SUBSTITUTE): number {
+  check2D(x);
+  if (cls !== 0 && cls !== 1) throw new RangeError(`cls must be 0 or 1, but got ${String(cls)}`);
+  return mixtureDensity(cls === 0 ? params.class0 : params.class1, x[0], x[1]);
+}
+
+/** Bayes-optimal rule for clouds-substitute (equal priors): class 1 iff p(x | 1) > p(x | 0). */
+export function cloudsSubstituteBayesRule(x: readonly number[], params: CloudsParams = CLOUDS_SUBSTITUTE): 0 | 1 {
+  return cloudsSubstituteDensity(x, 1, params) > cloudsSubstituteDensity(x, 0, params) ? 1 : 0;
+}
+
+/**
+ * Draw clouds-substitute (our design, not ELENA Clouds): nPerClass 2-D patterns per class from
+ * `params` (default CLOUDS_SUBSTITUTE), shuffled; deterministic in the seed.
+ */
+export function cloudsSubstitute(nPerClass = 2500, seed = 6891, params: CloudsParams = CLOUDS_SUBSTITUTE): LabelledData {
+  assertInteger(nPerClass, 'nPerClass');
+  checkCloudsParams(params);
+  const rng = makeRng(seed);
+  const draw = (comps: readonly Gauss2DComponent[]): number[] => {
+    let u = rng.uniform(), k = 0;
+    while (k < comps.length - 1 && u >= comps[k].weight) { u -= comps[k].weight; k++; }
+    const c = comps[k];
+    return [c.mean[0] + c.sd * rng.normal(), c.mean[1] + c.sd * rng.normal()];
+  };
+  const x: number[][] = [], y: number[][] = [];
+  for (let i = 0; i < 2 * nPerClass; i++) {
+    const cls = i < nPerClass ? 0 : 1;
+    x.push(draw(cls === 0 ? params.class0 : params.class1));
+    y.push([cls]);
+  }
+  const perm = permutation(rng, x.length);
+  return { x: Array.from(perm, (i) => x[i]), y: Array.from(perm, (i) => y[i]), name: 'clouds-substitute' };
+}
+
+/**
+ * Bayes error ½∫min(p0, p1) dx of clouds-substitute by 2-D quadrature: a tensor product of
+ * `order`-point Gauss–Legendre rules on `cells` × `cells` panels over a box holding every
+ * component's mean ± 9 sd (mass outside < 1e-17). Returns the error and the box masses of p0, p1.
+ */
+export function cloudsSubstituteBayesErrorDetail(cells = 400, order = 4, params: CloudsParams = CLOUDS_SUBSTITUTE): { error: number; mass0: number; mass1: number; box: [number, number, number, number] } {
+  assertInteger(cells, 'cells');
+  assertInRange(order, 'order', 1, 5);
+  assertInteger(order, 'order');
+  checkCloudsParams(params);
+  const all = [...params.class0, ...params.class1];
+  const lo0 = Math.min(...all.map((c) => c.mean[0] - 9 * c.sd)), hi0 = Math.max(...all.map((c) => c.mean[0] + 9 * c.sd));
+  const lo1 = Math.min(...all.map((c) => c.mean[1] - 9 * c.sd)), hi1 = Math.max(...all.map((c) => c.mean[1] + 9 * c.sd));
+  const [nodes, weights] = GAUSS_LEGENDRE[order];
+  const h0 = (hi0 - lo0) / cells, h1 = (hi1 - lo1) / cells;
+  const xs0: number[] = [], ws0: number[] = [], xs1: number[] = [], ws1: number[] = [];
+  for (let i = 0; i < cells; i++) nodes.forEach((t, k) => {
+    xs0.push(lo0 + h0 * (i + (t + 1) / 2)); ws0.push((h0 / 2) * weights[k]);
+    xs1.push(lo1 + h1 * (i + (t + 1) / 2)); ws1.push((h1 / 2) * weights[k]);
+  });
+  let err = 0, m0 = 0, m1 = 0;
+  for (let i = 0; i < xs0.length; i++) {
+    let e = 0, a = 0, b = 0;
+    for (let j = 0; j < xs1.length; j++) {
+      const p0 = mixtureDensity(params.class0, xs0[i], xs1[j]), p1 = mixtureDensity(params.class1, xs0[i], xs1[j]);
+      e += ws1[j] * Math.min(p0, p1); a += ws1[j] * p0; b += ws1[j] * p1;
+    }
+    err += ws0[i] * e; m0 += ws0[i] * a; m1 += ws0[i] * b;
+  }
+  return { error: 0.5 * err, mass0: m0, mass1: m1, box: [lo0, hi0, lo1, hi1] };
+}
+
+/** Bayes error of clouds-substitute (equal priors) by 2-D Gauss–Legendre quadrature (see the Detail variant). */
+export function cloudsSubstituteBayesError(cells = 400, order = 4, params: CloudsParams = CLOUDS_SUBSTITUTE): number {
+  return cloudsSubstituteBayesErrorDetail(cells, order, params).error;
+}
+
+/** Gauss–Legendre nodes and weights on [−1, 1] for orders 1…5. */
+const GAUSS_LEGENDRE: Record<number, [number[], number[]]> = {
+  1: [[0], [2]],
+  2: [[-1 / Math.sqrt(3), 1 / Math.sqrt(3)], [1, 1]],
+  3: [[-Math.sqrt(3 / 5), 0, Math.sqrt(3 / 5)], [5 / 9, 8 / 9, 5 / 9]],
+  4: [[-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526],
+    [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538]],
+  5: [[-0.9061798459386640, -0.5384693101056831, 0, 0.5384693101056831, 0.9061798459386640],
+    [0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891]],
+};
