@@ -7,7 +7,7 @@ import { safeTanh } from './activations-tf';
 import { toMlp64, forward64 } from './mlp-float64';
 import {
   RAISSI_NU, burgersColeHopf, burgersFiniteDifference, burgersDerivatives, burgersResidual, residualOf,
-  burgersPoints, trainBurgersPinn, predictU, relativeL2Error,
+  burgersPoints, burgersLoss, trainBurgersPinn, predictU, relativeL2Error,
 } from './burgers';
 
 before(async () => { await tf.setBackend('cpu'); });
@@ -132,4 +132,26 @@ test('bad inputs throw errors that name the value', async () => {
   mlp2.dispose();
   await assert.rejects(trainBurgersPinn(tanhAct(), { widths: [4], nColloc: 8, nData: 8, steps: 1, lr: -1, cw: 1, cb: 0, seed: 1 }), /lr must be > 0, but got -1/);
   await assert.rejects(trainBurgersPinn(tanhAct(), { widths: [4], nColloc: 8, nData: 8, steps: 0, lr: 1, cw: 1, cb: 0, seed: 1 }), /steps must be an integer >= 1, but got 0/);
+});
+
+test('the fast residual path (one nested grad, ∇u kept) gives the same loss and parameter gradients as the plain one, and leaks no tensor', () => {
+  const mlp = buildMlp({ inputDim: 2, widths: [16, 16], outputDim: 1, activation: gelu(), cw: 1, cb: 0.1, seed: 4 });
+  const p = burgersPoints(40, 20, 9);
+  const tx = tf.tensor2d(p.colloc), dX = tf.tensor2d(p.dataX), dU = tf.tensor2d(p.dataU, [20, 1]);
+  const n0 = tf.memory().numTensors;
+  const a = tf.variableGrads(() => burgersLoss(mlp, tx, dX, dU, RAISSI_NU, 1), mlp.params);
+  const n1 = tf.memory().numTensors;
+  const kept: tf.Tensor[] = [];
+  const b = tf.variableGrads(() => burgersLoss(mlp, tx, dX, dU, RAISSI_NU, 1, kept), mlp.params);
+  tf.dispose(kept);
+  assert.equal(kept.length, 1);
+  // each path leaves exactly its outputs (value + gradients) alive
+  assert.equal(tf.memory().numTensors - n1, n1 - n0);
+  assert.ok(Math.abs(a.value.dataSync()[0] - b.value.dataSync()[0]) < 1e-6);
+  for (const k of Object.keys(a.grads)) {
+    const d = tf.tidy(() => tf.sub(a.grads[k], b.grads[k]).abs().max().dataSync()[0]);
+    assert.ok(d < 1e-5, `${k}: ${d}`);
+  }
+  tf.dispose([a.value, b.value, ...Object.values(a.grads), ...Object.values(b.grads), tx, dX, dU]);
+  mlp.dispose();
 });

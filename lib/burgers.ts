@@ -137,10 +137,35 @@ export function burgersResidual(mlp: Mlp, tx: tf.Tensor2D, nu = RAISSI_NU): tf.T
   return residualOf((q) => mlp.predict(q), tx, nu);
 }
 
-/** PINN loss mean(r²) over collocation points + λ·mean((u − u_data)²) over initial/boundary points. */
-export function burgersLoss(mlp: Mlp, colloc: tf.Tensor2D, dataX: tf.Tensor2D, dataU: tf.Tensor2D, nu: number, dataWeight: number): tf.Scalar {
+/**
+ * The residual by a single nested tf.grad: ∇u is taken inside the u_xx pass and kept (tf.keep) for u_t
+ * and u_x, instead of being recomputed as in residualOf: the same values and parameter gradients,
+ * measured ~2× faster for tanh. The kept tensor is pushed to `kept`; the caller disposes it after the
+ * enclosing gradient (optimizer step) has run.
+ */
+export function residualKeep(mlp: Mlp, tx: tf.Tensor2D, nu: number, kept: tf.Tensor[]): tf.Tensor2D {
+  checkInput(mlp, tx);
   return tf.tidy(() => {
-    const r = burgersResidual(mlp, colloc, nu);
+    let g: tf.Tensor | null = null;
+    const uxx = tf.grad((s: tf.Tensor) => {
+      const gg = tf.grad((q: tf.Tensor) => mlp.predict(q as tf.Tensor2D).sum())(s);
+      g = tf.keep(gg);
+      kept.push(gg);
+      return gg.slice([0, 1], [-1, 1]).sum();
+    })(tx).slice([0, 1], [-1, 1]);
+    const grad = g as unknown as tf.Tensor;
+    const u = mlp.predict(tx);
+    return grad.slice([0, 0], [-1, 1]).add(u.mul(grad.slice([0, 1], [-1, 1]))).sub(uxx.mul(nu)) as tf.Tensor2D;
+  });
+}
+
+/**
+ * PINN loss mean(r²) over collocation points + λ·mean((u − u_data)²) over initial/boundary points.
+ * With `kept` given, the residual uses residualKeep (dispose `kept` after the gradient step).
+ */
+export function burgersLoss(mlp: Mlp, colloc: tf.Tensor2D, dataX: tf.Tensor2D, dataU: tf.Tensor2D, nu: number, dataWeight: number, kept?: tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => {
+    const r = kept ? residualKeep(mlp, colloc, nu, kept) : burgersResidual(mlp, colloc, nu);
     const fit = tf.mean(tf.square(tf.sub(mlp.predict(dataX), dataU)));
     return tf.add(tf.mean(tf.square(r)), tf.mul(dataWeight, fit)) as tf.Scalar;
   });
@@ -206,7 +231,9 @@ export async function trainBurgersPinn(act: Activation, opts: BurgersPinnOptions
   const t0 = Date.now();
   try {
     for (let s = 1; s <= opts.steps; s++) {
-      const cost = opt.minimize(() => burgersLoss(mlp, colloc, dataX, dataU, nu, lambda), true, mlp.params)!;
+      const kept: tf.Tensor[] = [];
+      const cost = opt.minimize(() => burgersLoss(mlp, colloc, dataX, dataU, nu, lambda, kept), true, mlp.params)!;
+      tf.dispose(kept);
       if (s % every === 0 || s === opts.steps || s === 1) {
         const l = (await cost.data())[0];
         cost.dispose();
