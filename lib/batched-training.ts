@@ -214,7 +214,7 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   const act = tfOp(bm.spec.activation);
   const rngs = perMemberOrder ? orderSeeds!.map((s) => makeRng(s)) : [makeRng(opts.seed)];
   const alive = new Uint8Array(E).fill(1);
-  let aliveMask: tf.Tensor1D = tf.ones([E]);
+  let aliveMask: tf.Tensor1D = tf.ones([E], 'bool');
   const loss: number[][] = Array.from({ length: E }, () => []);
   const diverged: DivergedMember[] = [];
   const varNames = bm.params.map((p) => p.name);
@@ -237,40 +237,33 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
         const B = Math.min(opts.batchSize, n - start);
         const bIdx = new Int32Array(rows * B);
         for (let m = 0; m < rows; m++) bIdx.set(idx.subarray(m * n + start, m * n + start + B), m * B);
-        const stats = tf.tidy(() => {
+        const allAlive = diverged.length === 0;
+        // 1. Per-member losses and the gradients of their sum (∂/∂θ_m of Σ L_k = ∂L_m/∂θ_m).
+        const { grads, probe } = tf.tidy(() => {
           const it = tf.tensor1d(bIdx, 'int32');
           let xb: tf.Tensor = tf.gather(X, it), yb: tf.Tensor = tf.gather(Y, it);
           if (rows > 1) { xb = xb.reshape([E, B, d]); yb = yb.reshape([E, B, o]); }
           let per: tf.Tensor1D | null = null;
           const { grads } = tf.variableGrads(() => {
             per = tf.keep(memberMse(forward(bm.params, act, xb), yb)); // kept past variableGrads' own tidy
-            // where(alive, L_m, 0): an excluded member contributes neither loss nor gradient.
-            return tf.sum(tf.where(aliveMask.cast('bool'), per, tf.zerosLike(per))) as tf.Scalar;
+            // where(alive, L_m, 0): an excluded member contributes no loss (its NaN gradient is masked below).
+            return tf.sum(allAlive ? per : tf.where(aliveMask, per, tf.zerosLike(per))) as tf.Scalar;
           }, bm.params);
-          // A member is bad if its loss or any of its gradient entries is non-finite.
-          let bad = tf.logicalNot(tf.isFinite(per!));
-          for (const name of varNames) {
-            const g = grads[name];
-            bad = tf.logicalOr(bad, tf.any(tf.logicalNot(tf.isFinite(g)), [1, 2]));
-          }
-          const ok = tf.logicalAnd(aliveMask.cast('bool'), tf.logicalNot(bad));
-          const okB = ok.reshape([E, 1, 1]);
-          const masked = varNames.map((name) => ({
-            name, tensor: tf.where(tf.broadcastTo(okB, grads[name].shape), grads[name], tf.zerosLike(grads[name])),
-          }));
-          optimizer.applyGradients(masked);
-          const out = tf.concat([per!, bad.cast('float32')]);
+          // Probe: L_m + Σ of all of member m's gradient entries is non-finite iff one of them is
+          // (or the sum itself overflows float32, i.e. gradients beyond ~1e37: diverging too).
+          let sum: tf.Tensor = per!;
+          for (const name of varNames) sum = tf.add(sum, tf.sum(grads[name], [1, 2]));
+          const probe = tf.concat([per!, sum]);
           (per as tf.Tensor | null)?.dispose();
-          return out;
+          return { grads, probe };
         });
-        const v = await stats.data();
-        stats.dispose();
+        const v = await probe.data();
         steps++;
         batches++;
         let newlyDead = false;
         for (let m = 0; m < E; m++) {
           if (!alive[m]) continue;
-          if (v[E + m] !== 0) {
+          if (!Number.isFinite(v[E + m])) {
             alive[m] = 0;
             newlyDead = true;
             diverged.push({ member: m, epoch, step, loss: v[m] });
@@ -278,8 +271,20 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
         }
         if (newlyDead) {
           aliveMask.dispose();
-          aliveMask = tf.tensor1d(Float32Array.from(alive));
+          aliveMask = tf.tensor1d(alive, 'bool');
         }
+        // 2. One optimizer step for all members; excluded members get a zero gradient (optimizer state stays finite).
+        tf.tidy(() => {
+          if (diverged.length === 0) {
+            optimizer.applyGradients(grads as Record<string, tf.Variable>);
+            return;
+          }
+          const okB = aliveMask.reshape([E, 1, 1]);
+          optimizer.applyGradients(varNames.map((name) => ({
+            name, tensor: tf.where(tf.broadcastTo(okB, grads[name].shape), grads[name], tf.zerosLike(grads[name])),
+          })));
+        });
+        tf.dispose([probe, ...Object.values(grads)]);
       }
       const mean = Array.from(sums, (s, m) => (alive[m] ? s / batches : NaN));
       mean.forEach((l, m) => { if (alive[m]) loss[m].push(l); });
