@@ -35,6 +35,16 @@ test('initial weights: member m equals buildMlp with the same seed (stacked layo
     mlp.dispose();
   }
   bm.dispose();
+  // activation by name: the same network as with the zoo object
+  const byName = buildBatchedMlp({ ...ARCH, members: 3, activation: 'tanh', cw: 1.5, cb: 0.1, seed: 11 });
+  assert.equal(byName.spec.activation.name, 'tanh');
+  const x = tf.tensor2d([[0.3], [-0.7]]);
+  const [p1, p2] = [byName.predict(x), buildBatchedMlp({ ...ARCH, members: 3, activation: tanhAct(), cw: 1.5, cb: 0.1, seed: 11 })];
+  const p3 = p2.predict(x);
+  assert.deepEqual(Array.from(p1.dataSync()), Array.from(p3.dataSync()));
+  tf.dispose([x, p1, p3]);
+  byName.dispose();
+  p2.dispose();
 });
 
 test('init variances: effective W ~ N(0, cw/n_in) and glorot W ~ N(0, 2/(n_in+n_out)) within 10%', () => {
@@ -172,6 +182,7 @@ test('bad inputs throw naming the value', async () => {
   assert.throws(() => buildBatchedMlp({ ...base, cb: -0.1 }), /cb must be >= 0, but got -0.1/);
   assert.throws(() => buildBatchedMlp({ ...base, seeds: [1, 2, 3] }), /seeds has 3 entries, but members is 2/);
   assert.throws(() => buildBatchedMlp({ ...base, init: 'he' as never }), /init must be 'effective' or 'glorot', but got 'he'/);
+  assert.throws(() => buildBatchedMlp({ ...base, activation: 'nope' }), /unknown activation 'nope'/);
   const bm = buildBatchedMlp(base);
   const data = regression(1, 16);
   await assert.rejects(trainBatched(bm, data, { epochs: 1, batchSize: 4, lr: 0, seed: 1 }), /lr must be > 0, but got 0/);

@@ -11,7 +11,7 @@
  * and excluded rather than returned as NaN.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Activation } from './activations';
+import { activation as activationByName, type Activation } from './activations';
 import { tfOp } from './activations-tf';
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
 import { checkDataset, type Dataset } from './train';
@@ -24,7 +24,8 @@ export interface BatchedMlpSpec {
   /** Hidden-layer widths, e.g. [32, 32, 32]; may be empty (a linear model). */
   widths: number[];
   outputDim: number;
-  activation: Activation;
+  /** A zoo activation, or its name ('tanh', 'repu', …: lib/activations `activation(name)`, default parameters). */
+  activation: Activation | string;
   /**
    * 'effective' (default): W ~ N(0, cw/n_in), b ~ N(0, cb) (seed 002 Def. 2 / PDLT, as lib/train buildMlp);
    * 'glorot': W ~ N(0, 2/(n_in + n_out)) (Glorot-normal, cw ignored), b ~ N(0, cb).
@@ -41,7 +42,8 @@ export interface BatchedMlpSpec {
 }
 
 export interface BatchedMlp {
-  readonly spec: Readonly<BatchedMlpSpec>;
+  /** The spec, with the activation resolved to its zoo entry. */
+  readonly spec: Readonly<BatchedMlpSpec & { activation: Activation }>;
   /** [W1, b1, W2, b2, …]: W_l of shape [E, n_in, n_out], b_l of shape [E, 1, n_out], trainable. */
   readonly params: tf.Variable[];
   /** Outputs [E, B, outputDim] for inputs [E, B, inputDim] (own batch per member) or [B, inputDim] (shared). */
@@ -136,8 +138,9 @@ export function buildBatchedMlp(spec: BatchedMlpSpec): BatchedMlp {
     params.push(tf.tidy(() => tf.variable(tf.tensor3d(ws[l], [E, dims[l], dims[l + 1]]), true)));
     params.push(tf.tidy(() => tf.variable(tf.tensor3d(bs[l], [E, 1, dims[l + 1]]), true)));
   }
-  const act = tfOp(spec.activation);
-  const frozen = Object.freeze({ ...spec, widths: [...spec.widths] });
+  const actObj = typeof spec.activation === 'string' ? activationByName(spec.activation) : spec.activation;
+  const act = tfOp(actObj);
+  const frozen = Object.freeze({ ...spec, activation: actObj, widths: [...spec.widths] });
   return {
     spec: frozen,
     params,
