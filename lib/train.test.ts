@@ -76,3 +76,11 @@ test('inactiveUnitFraction: biases pushed very negative kill every ReLU unit; co
   assert.equal(inactiveUnitFraction(m, x), 1);
   m.dispose();
 });
+
+test('buildMlp leaves no tensors behind beyond its variables; dispose frees them', () => {
+  const before = tf.memory().numTensors;
+  const mlp = buildMlp({ inputDim: 3, widths: [8, 8], outputDim: 1, activation: tanhAct(), seed: 5 });
+  assert.equal(tf.memory().numTensors - before, mlp.params.length);
+  mlp.params.forEach((p) => p.dispose());
+  assert.equal(tf.memory().numTensors, before);
+});

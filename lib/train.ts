@@ -52,8 +52,10 @@ export function buildMlp(spec: MlpSpec): Mlp {
     const [nIn, nOut] = [dims[l], dims[l + 1]];
     const w = Float32Array.from(normals(rng, nIn * nOut, Math.sqrt(cw / nIn)));
     const b = cb > 0 ? Float32Array.from(normals(rng, nOut, Math.sqrt(cb))) : new Float32Array(nOut);
-    params.push(tf.variable(tf.tensor2d(w, [nIn, nOut]), true));
-    params.push(tf.variable(tf.tensor1d(b), true));
+    // the initial-value tensors are copied into the variables: dispose them (they leaked, 2 per layer)
+    const w0 = tf.tensor2d(w, [nIn, nOut]), b0 = tf.tensor1d(b);
+    params.push(tf.variable(w0, true), tf.variable(b0, true));
+    w0.dispose(); b0.dispose();
   }
   const act = tfOp(spec.activation);
   const nLayers = dims.length - 1;
