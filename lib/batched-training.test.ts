@@ -1,9 +1,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { buildBatchedMlp, trainBatched, evaluateBatched, memberSeeds } from './batched-training';
+import { buildBatchedMlp, trainBatched, evaluateBatched, memberSeeds, batchedPreactivations } from './batched-training';
+import { preactivations } from './ensembles';
 import { buildMlp, train, evaluate, type Dataset } from './train';
-import { repu, tanhAct, relu } from './activations';
+import { repu, tanhAct, relu, mrepu } from './activations';
 import { makeRng } from './rng';
 
 before(async () => {
@@ -45,6 +46,43 @@ test('initial weights: member m equals buildMlp with the same seed (stacked layo
   tf.dispose([x, p1, p3]);
   byName.dispose();
   p2.dispose();
+});
+
+test('batchedPreactivations: member m\'s slices equal lib/ensembles preactivations of buildMlp with the same weights (init and after training)', async () => {
+  const seeds = memberSeeds(5, 3);
+  const spec = { inputDim: 2, widths: [6, 5, 4], outputDim: 1, activation: mrepu(2), cw: 0.8, cb: 0.05 };
+  const bm = buildBatchedMlp({ ...spec, members: 3, seed: 5 });
+  const rng = makeRng(9);
+  const xs = Array.from({ length: 7 }, () => [2 * rng.uniform() - 1, 2 * rng.uniform() - 1]);
+  const data = { x: xs, y: xs.map(([a, b]) => [a * b]) };
+  const x = tf.tensor2d(xs);
+  for (const stage of ['init', 'trained']) {
+    if (stage === 'trained') await trainBatched(bm, data, { epochs: 3, batchSize: 4, lr: 1e-2, seed: 1 });
+    const zb = batchedPreactivations(bm, x);
+    assert.deepEqual(zb.map((z) => z.shape), [[3, 7, 6], [3, 7, 5], [3, 7, 4], [3, 7, 1]]);
+    for (let m = 0; m < 3; m++) {
+      const mlp = buildMlp({ ...spec, seed: seeds[m] });
+      bm.memberParams(m).forEach((p, i) => tf.tidy(() => mlp.params[i].assign(tf.tensor(p, mlp.params[i].shape))));
+      const zs = preactivations(mlp, x);
+      zs.forEach((z, l) => {
+        const mine = tf.tidy(() => zb[l].slice([m, 0, 0], [1, 7, z.shape[1]]).reshape(z.shape).dataSync());
+        assert.ok(maxRelDiff(mine, z.dataSync()) < 1e-5, `${stage} member ${m} layer ${l + 1}`);
+      });
+      tf.dispose(zs);
+      mlp.dispose();
+    }
+    tf.dispose(zb);
+  }
+  // shared and per-member inputs agree; bad shapes throw
+  const x3 = tf.stack([x, x, x]) as tf.Tensor3D;
+  const [a, b] = [batchedPreactivations(bm, x), batchedPreactivations(bm, x3)];
+  assert.ok(maxRelDiff(a[3].dataSync(), b[3].dataSync()) < 1e-6);
+  assert.throws(() => batchedPreactivations(bm, tf.zeros([4, 3]) as tf.Tensor2D), /shape/);
+  const before = tf.memory().numTensors;
+  tf.dispose(batchedPreactivations(bm, x));
+  assert.equal(tf.memory().numTensors, before);
+  tf.dispose([x, x3, ...a, ...b]);
+  bm.dispose();
 });
 
 test('init variances: effective W ~ N(0, cw/n_in) and glorot W ~ N(0, 2/(n_in+n_out)) within 10%', () => {

@@ -160,6 +160,26 @@ export function buildBatchedMlp(spec: BatchedMlpSpec): BatchedMlp {
   };
 }
 
+/**
+ * Preactivations z⁽ˡ⁾ = σ(z⁽ˡ⁻¹⁾) W_l + b_l of every layer (hidden layers, then the output) of all members at once,
+ * each of shape [E, B, n_l], for inputs [B, d] (shared) or [E, B, d]. Member m's slice equals lib/ensembles
+ * `preactivations` of the buildMlp with the same weights. The caller disposes the tensors.
+ */
+export function batchedPreactivations(bm: BatchedMlp, x: tf.Tensor2D | tf.Tensor3D): tf.Tensor3D[] {
+  checkInputTensor(x, bm.spec.members, bm.spec.inputDim);
+  const act = tfOp(bm.spec.activation);
+  const L = bm.params.length / 2;
+  const out: tf.Tensor3D[] = [];
+  let h: tf.Tensor = x.rank === 2 ? x.expandDims(0) : x;
+  for (let l = 0; l < L; l++) {
+    const z = tf.tidy(() => tf.add(tf.matMul(h, bm.params[2 * l]), bm.params[2 * l + 1]) as tf.Tensor3D);
+    if (h !== x) h.dispose();
+    out.push(z);
+    if (l < L - 1) h = act(z);
+  }
+  return out;
+}
+
 function checkInputTensor(x: tf.Tensor, E: number, d: number): void {
   if (x.rank === 2 && x.shape[1] === d) return;
   if (x.rank === 3 && x.shape[0] === E && x.shape[2] === d) return;
