@@ -41,3 +41,11 @@ test('HTML escapes text, and save() writes the JSON the site builder gathers', (
   assert.equal(j.claims[0].verdict, 'reproduced');
   assert.equal(j.summary.reproduced, 1);
 });
+
+test('checkGraded: strict → reproduced, loose only → partly, neither → not reproduced', () => {
+  const L = new Ledger('nb');
+  const base = { source: 's', statement: 't', expected: 'e', measured: 'm', rule: 'r' };
+  assert.equal(L.checkGraded({ ...base, id: 'a', holds: true, holdsLoosely: true }).verdict, 'reproduced');
+  assert.equal(L.checkGraded({ ...base, id: 'b', holds: false, holdsLoosely: true }).verdict, 'partly');
+  assert.equal(L.checkGraded({ ...base, id: 'c', holds: false, holdsLoosely: false }).verdict, 'not reproduced');
+});

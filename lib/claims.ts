@@ -93,6 +93,18 @@ export class Ledger {
     });
   }
 
+  /**
+   * A qualitative claim with a strict and a loose test (e.g. intervals separated vs means ordered):
+   * strict → reproduced, only loose → partly, neither → not reproduced. Both computed from `measured`.
+   */
+  checkGraded(b: Base & { expected: string; measured: string; holds: boolean; holdsLoosely: boolean; rule: string }): Claim {
+    return this.add({
+      id: b.id, source: b.source, statement: b.statement, note: b.note,
+      expected: b.expected, measured: b.measured, rule: b.rule,
+      verdict: b.holds ? 'reproduced' : b.holdsLoosely ? 'partly' : 'not reproduced',
+    });
+  }
+
   /** A claim tested over many cases: the verdict comes from the fraction that holds. */
   fraction(b: Base & { expected: string; holding: number; total: number; full?: number; partly?: number }): Claim {
     if (!(b.total > 0)) throw new RangeError(`total must be > 0, but got ${b.total}`);
