@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { sampleEnsembleMetric, sampleEnsembleTf, ksTwoSample, choleskyPsd, networkKernels, networkChiPerp, type EnsembleSpec } from './ensembles';
+import { sampleEnsembleMetric, sampleEnsembleTf, ksTwoSample, choleskyPsd, networkKernels, networkChiPerp, memberPowerSums, ensembleVertex, bootstrapVertex, type EnsembleSpec } from './ensembles';
 import { relu, repu, mrepu } from './activations';
 import { kernelFlow, fourPointFlow } from './effective-theory';
 import { buildMlp } from './train';
@@ -99,4 +99,33 @@ test('bad input throws with the argument named', () => {
   assert.throws(() => sampleEnsembleMetric(base({ inputs: [[1, 2], [1]] })), /inputs\[1\] must have length 2, but got 1/);
   assert.throws(() => sampleEnsembleTf(base({ keepLayer: 9 })), /keepLayer must be <= depth \(4\), but got 9/);
   assert.throws(() => sampleEnsembleMetric(base({ inputs: [[NaN, 1]] })), /inputs\[0\]\[0\] must be a finite number, but got NaN/);
+});
+
+test('memberPowerSums + ensembleVertex: V̂ ≈ 0 for Gaussian z, equals the Accumulator formula (eq. 3) at zero mean, ignores a shift; bootstrap sd shrinks with members', () => {
+  const rng = makeRng(21);
+  const E = 200, B = 3, n = 16;
+  const z = Float64Array.from({ length: E * B * n }, () => rng.normal() * 0.5);
+  const ps = memberPowerSums(z, E, B, n);
+  const g = ensembleVertex(ps, n);
+  assert.ok(Math.abs(g.K - 0.25) < 0.02, `K ${g.K}`);
+  assert.ok(Math.abs(g.R) < 0.6, `Gaussian R ${g.R}`);
+  // heavy-tailed (Student-like: scale mixture) z gives a positive vertex; a constant shift leaves V unchanged
+  const zt = Float64Array.from({ length: E * B * n }, (_, t) => rng.normal() * (Math.floor(t / (B * n)) % 2 ? 1 : 0.3));
+  const vt = ensembleVertex(memberPowerSums(zt, E, B, n), n);
+  const vs = ensembleVertex(memberPowerSums(zt.map((v) => v + 2), E, B, n), n);
+  assert.ok(vt.V > 0.1);
+  assert.ok(Math.abs(vs.V - vt.V) < 1e-9 * Math.abs(vt.V) + 1e-12);
+  // direct eq. (3) on input 0
+  let m2 = 0, m4 = 0, cnt = 0;
+  for (let m = 0; m < E; m++) for (let i = 0; i < n; i++) { const v = zt[(m * B) * n + i]; m2 += v * v; m4 += v ** 4; cnt++; }
+  m2 /= cnt; m4 /= cnt;
+  const one = memberPowerSums(Float64Array.from({ length: E * n }, (_, t) => zt[Math.floor(t / n) * B * n + (t % n)]), E, 1, n);
+  // central (ours) vs raw (eq. 3) moments differ only by the small sample mean here
+  assert.ok(Math.abs(ensembleVertex(one, n).V - (n / 3) * (m4 - 3 * m2 * m2)) < 0.05 * Math.abs((n / 3) * (m4 - 3 * m2 * m2)));
+  const bSmall = bootstrapVertex(memberPowerSums(zt.subarray(0, 40 * B * n), 40, B, n), n, 100, 1);
+  const bBig = bootstrapVertex(memberPowerSums(zt, E, B, n), n, 100, 1);
+  assert.ok(bBig.sdV < bSmall.sdV && bBig.sdV > 0, `${bBig.sdV} vs ${bSmall.sdV}`);
+  assert.equal(bootstrapVertex(ps, n, 10, 2, [0, 1, 2]).K, ensembleVertex(ps, n, Float64Array.from({ length: E }, (_, m) => (m < 3 ? 1 : 0))).K);
+  assert.throws(() => memberPowerSums(z, E, B, n + 1), /members·inputs·neurons/);
+  assert.throws(() => bootstrapVertex(ps, n, 10, 1, []), /members/);
 });

@@ -365,3 +365,82 @@ export function networkChiPerp(mlp: Mlp, x: number[][]): number[] {
   xt.dispose();
   return out;
 }
+
+// ---------------------------------------------------------------- kernel and vertex of a (trained) batched ensemble
+
+/** Per-member, per-input power sums Σ_i z^p (p = 1..4) over the n neurons of one layer. */
+export interface MemberPowerSums {
+  members: number;
+  inputs: number;
+  neurons: number;
+  /** Index m·inputs + α. */
+  s1: Float64Array;
+  s2: Float64Array;
+  s3: Float64Array;
+  s4: Float64Array;
+}
+
+/** Power sums of one layer's preactivations z, flat [E, B, n] (member, input, neuron), e.g. lib/batched-training `batchedPreactivations`. */
+export function memberPowerSums(z: ArrayLike<number>, members: number, inputs: number, neurons: number): MemberPowerSums {
+  assertInteger(members, 'members'); assertInteger(inputs, 'inputs'); assertInteger(neurons, 'neurons');
+  if (z.length !== members * inputs * neurons) throw new RangeError(`z has ${z.length} entries, but members·inputs·neurons is ${members * inputs * neurons}`);
+  const N = members * inputs;
+  const s1 = new Float64Array(N), s2 = new Float64Array(N), s3 = new Float64Array(N), s4 = new Float64Array(N);
+  for (let t = 0; t < N; t++) {
+    let a = 0, b = 0, c = 0, d = 0;
+    for (let i = 0, o = t * neurons; i < neurons; i++) { const v = z[o + i], v2 = v * v; a += v; b += v2; c += v2 * v; d += v2 * v2; }
+    s1[t] = a; s2[t] = b; s3[t] = c; s4[t] = d;
+  }
+  return { members, inputs, neurons, s1, s2, s3, s4 };
+}
+
+/**
+ * Ensemble kernel and four-point vertex of one layer from member power sums, averaged over the inputs:
+ * per input α, K̂_α = E z², and V̂_α = (n_{ℓ−1}/3)(c₄ − 3c₂²) with c_k the central moments about the ensemble
+ * mean (seed 002 eq. (3); at initialisation the mean is 0 and this is eq. (3) exactly; after training it is the
+ * connected 4-point function of the trained ensemble). Expectations run over members and neurons (neurons are
+ * exchangeable across an ensemble), members weighted by `weights` (default 1 each; 0 excludes; bootstrap counts).
+ * Returns the input means of K̂, V̂ and R̂ = V̂/ĉ₂².
+ */
+export function ensembleVertex(ps: MemberPowerSums, nPrev: number, weights?: ArrayLike<number>): { K: number; V: number; R: number } {
+  assertPositive(nPrev, 'nPrev');
+  const { members: E, inputs: B, neurons: n } = ps;
+  if (weights && weights.length !== E) throw new RangeError(`weights has ${weights.length} entries, but members is ${E}`);
+  let K = 0, V = 0, R = 0;
+  for (let a = 0; a < B; a++) {
+    let w = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+    for (let m = 0; m < E; m++) {
+      const c = weights ? weights[m] : 1;
+      if (!c) continue;
+      const t = m * B + a;
+      w += c * n; t1 += c * ps.s1[t]; t2 += c * ps.s2[t]; t3 += c * ps.s3[t]; t4 += c * ps.s4[t];
+    }
+    const mu = t1 / w, m2 = t2 / w, m3 = t3 / w, m4 = t4 / w;
+    const c2 = m2 - mu * mu, c4 = m4 - 4 * mu * m3 + 6 * mu * mu * m2 - 3 * mu ** 4;
+    const v = (nPrev / 3) * (c4 - 3 * c2 * c2);
+    K += m2 / B; V += v / B; R += v / (c2 * c2) / B;
+  }
+  return { K, V, R };
+}
+
+/** Bootstrap over members (resampled with replacement, `reps` times) of ensembleVertex: the estimate and the standard deviation of K̂, V̂, R̂. */
+export function bootstrapVertex(ps: MemberPowerSums, nPrev: number, reps: number, seed: number, members?: number[]):
+  { K: number; V: number; R: number; sdK: number; sdV: number; sdR: number } {
+  assertInteger(reps, 'reps');
+  const E = ps.members, pool = members ?? Array.from({ length: E }, (_, m) => m);
+  if (!pool.length) throw new RangeError('members must hold at least one member index, but got none');
+  const base = new Float64Array(E);
+  pool.forEach((m) => { base[m] = 1; });
+  const est = ensembleVertex(ps, nPrev, base);
+  const rng = makeRng(seed);
+  const acc = { K: [0, 0], V: [0, 0], R: [0, 0] };
+  const w = new Float64Array(E);
+  for (let r = 0; r < reps; r++) {
+    w.fill(0);
+    for (let j = 0; j < pool.length; j++) w[pool[Math.floor(rng.uniform() * pool.length)]] += 1;
+    const e = ensembleVertex(ps, nPrev, w);
+    for (const k of ['K', 'V', 'R'] as const) { acc[k][0] += e[k]; acc[k][1] += e[k] * e[k]; }
+  }
+  const sd = (a: number[]) => Math.sqrt(Math.max(0, a[1] / reps - (a[0] / reps) ** 2));
+  return { ...est, sdK: sd(acc.K), sdV: sd(acc.V), sdR: sd(acc.R) };
+}
