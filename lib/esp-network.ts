@@ -17,6 +17,7 @@
 import { assertAllFinite, assertFinite, assertInteger } from './guards';
 import { makeRng, type Rng } from './rng';
 import type { DenseMatrix } from './hessian';
+import { sigmoid, softplus } from './activations';
 
 export type HiddenActivation = 'relu' | 'sigmoid' | 'esp';
 
@@ -97,17 +98,8 @@ export function initParams(net: EspNet, seed: number | Rng, stdBeta = 0.004): Fl
   return th;
 }
 
-/** Stable logistic σ(z). */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-/** Stable softplus log(1 + e^z). */
-function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
+/** Stable logistic σ(z) and softplus log(1 + e^z): the zoo's (lib/activations). */
+export { sigmoid };
 
 /** Row-major copy of the inputs with shape checks. */
 function packX(net: EspNet, X: readonly (readonly number[])[], name = 'X'): Float64Array {
