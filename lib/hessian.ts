@@ -95,6 +95,16 @@ function checkSymmetric(A: DenseMatrix, relTol: number, name: string): void {
   if (asym > relTol * Math.max(maxAbs, Number.MIN_VALUE)) throw new Error(`${name} is not symmetric: max|A − Aᵀ| = ${asym.toExponential(3)} > ${relTol}·max|A| = ${(relTol * maxAbs).toExponential(3)}`);
 }
 
+/** Rows of (A + Aᵀ)/2, the working copy both tred2 routes overwrite. */
+function symmetrisedRows(A: DenseMatrix): Float64Array[] {
+  const n = A.n;
+  return Array.from({ length: n }, (_, i) => {
+    const r = new Float64Array(n);
+    for (let j = 0; j < n; j++) r[j] = 0.5 * (A.data[i * n + j] + A.data[j * n + i]);
+    return r;
+  });
+}
+
 /**
  * Symmetric eigendecomposition by Householder tridiagonalisation + implicit QL with shifts
  * (JAMA EigenvalueDecomposition tred2/tql2, after EISPACK; note §3.4 item 4). The input is
@@ -103,13 +113,7 @@ function checkSymmetric(A: DenseMatrix, relTol: number, name: string): void {
 export function symmetricEigen(A: DenseMatrix, symTol = 1e-10): SymmetricEigen {
   checkSymmetric(A, symTol, 'A');
   const n = A.n;
-  // V as rows; symmetrised copy
-  const V: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = new Float64Array(n);
-    for (let j = 0; j < n; j++) r[j] = 0.5 * (A.data[i * n + j] + A.data[j * n + i]);
-    V.push(r);
-  }
+  const V = symmetrisedRows(A);
   const d = new Float64Array(n), e = new Float64Array(n);
   // the symmetric input equals its transpose, so V can be handed to the transposed tred2 as W = Vᵀ;
   // on return its rows are the columns of the Householder transform, as tql2 wants
@@ -127,12 +131,7 @@ export function symmetricEigen(A: DenseMatrix, symTol = 1e-10): SymmetricEigen {
 export function symmetricEigenvalues(A: DenseMatrix, symTol = 1e-10): Float64Array {
   checkSymmetric(A, symTol, 'A');
   const n = A.n;
-  const W: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = new Float64Array(n);
-    for (let j = 0; j < n; j++) r[j] = 0.5 * (A.data[i * n + j] + A.data[j * n + i]);
-    W.push(r);
-  }
+  const W = symmetrisedRows(A);
   const d = new Float64Array(n), e = new Float64Array(n);
   tred2(n, W, d, e, false);
   tql2(n, null, d, e);
