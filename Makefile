@@ -13,7 +13,7 @@ PORT        ?= 8888
 APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel
 export JUPYTER_PATH := $(ROOT)/env/jupyter
 
-.PHONY: all report test setup setup-system setup-node typecheck unit check-notebooks notebooks-quick \
+.PHONY: all report test stability claims-diff claims-snapshot setup setup-system setup-node typecheck unit check-notebooks notebooks-quick \
         notebook bench clean clean-notebooks screenshots help
 
 all: help
@@ -24,6 +24,7 @@ help:
 	@echo "make notebook   Jupyter server with the TypeScript (tslab) kernel, for interactive work"
 	@echo "make bench      throughput benchmarks (matmul, training step, Monte Carlo, ...)"
 	@echo "make clean-notebooks  strip outputs from notebooks/ before committing"
+	@echo "make claims-diff BASE=<claims.json|git ref>  verdicts that changed between two builds"
 
 # ---------------------------------------------------------------- setup
 setup: setup-system setup-node
@@ -49,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- test
-test: setup typecheck unit check-notebooks notebooks-quick
+test: setup typecheck unit check-notebooks notebooks-quick stability
 	@echo "make test: all passed"
 
 typecheck: setup-node
@@ -67,13 +68,37 @@ notebooks-quick: setup
 	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/site bash scripts/execute-notebooks.sh build/quick/executed
 	PROFILE=quick npx tsx scripts/build-site.ts build/quick/executed build/quick/site
 
+# Verdicts must not depend on the run: execute one notebook again at quick and require identical verdicts
+# (it has the timing claims, the likeliest to flip).
+STABLE_NB ?= 00-thermodynamics
+stability: notebooks-quick
+	rm -rf build/quick/again
+	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/again bash scripts/execute-notebooks.sh build/quick/again notebooks/$(STABLE_NB).ipynb
+	npx tsx scripts/claims-diff.ts build/quick/site/claims/$(STABLE_NB).json build/quick/again/claims/$(STABLE_NB).json --verdicts-only --fail-on-change
+
 # ---------------------------------------------------------------- report
+# The previous build's claims.json is kept (build/previous-claims.json): the index lists what changed.
 report: setup
+	mkdir -p build
+	if [ -f "$(REPORT_DIR)/claims.json" ]; then cp "$(REPORT_DIR)/claims.json" build/previous-claims.json; fi
 	rm -rf build/executed "$(REPORT_DIR)"
 	mkdir -p "$(REPORT_DIR)"
 	status=0; PROFILE=$(PROFILE) REPORT_DIR="$(REPORT_DIR)" bash scripts/execute-notebooks.sh build/executed || status=$$?; \
-	PROFILE=$(PROFILE) npx tsx scripts/build-site.ts build/executed "$(REPORT_DIR)"; \
+	PROFILE=$(PROFILE) npx tsx scripts/build-site.ts build/executed "$(REPORT_DIR)" build/previous-claims.json; \
 	echo "open $(REPORT_DIR)/index.html"; exit $$status
+
+# What changed between two builds: BASE is a claims.json or a git ref (reads its ledger/claims.$(PROFILE).json);
+# HEAD defaults to this build's reports/claims.json.
+BASE ?= build/previous-claims.json
+HEAD ?= $(REPORT_DIR)/claims.json
+claims-diff: setup-node
+	PROFILE=$(PROFILE) npx tsx scripts/claims-diff.ts "$(BASE)" "$(HEAD)"
+
+# Commit this build's claims as the reviewed ledger (ledger/claims.$(PROFILE).json), for claims-diff BASE=<ref>.
+claims-snapshot:
+	mkdir -p ledger
+	cp "$(REPORT_DIR)/claims.json" ledger/claims.$(PROFILE).json
+	@echo "ledger/claims.$(PROFILE).json updated; commit it with the change it reviews"
 
 # PNG snapshots of the report pages (needs Debian's chromium), for looking at what was rendered.
 screenshots:

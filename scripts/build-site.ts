@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
+import { KINDS, VERDICTS, tallyHtml, type Kind, type Summary, type Verdict } from '../lib/claims';
+import { diffClaims, ledgersOf, type Change } from './claims-diff';
 
 type Cell = {
   cell_type: 'markdown' | 'code' | 'raw';
@@ -30,10 +32,7 @@ type Output = {
   traceback?: string[];
 };
 type Catalogue = { file: string; number: string; source: string; seed: string }[];
-type Verdict = 'reproduced' | 'partly' | 'not reproduced' | 'not testable';
-type Ledger = { notebook: string; title: string; summary: Record<Verdict, number>; claims: Record<string, string>[] };
-
-const VERDICTS: Verdict[] = ['reproduced', 'partly', 'not reproduced', 'not testable'];
+type Ledger = { notebook: string; title: string; profile?: string; summary: Summary; claims: Record<string, string>[] };
 const join = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : s ?? '');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // ANSI colour codes (tslab and node tracebacks) would show as garbage in HTML
@@ -94,6 +93,9 @@ tr.v-reproduced td:last-child{background:#e3f4e1}
 tr.v-partly td:last-child{background:#fff4d6}
 tr.v-not-reproduced td:last-child{background:#fbe0e0}
 tr.v-not-testable td:last-child{background:#eee}
+tr.v-inconclusive td:last-child{background:#e6eefb}
+table.tally td,table.tally th{padding:.15em .5em}
+.kind{font-size:.8em;color:#555;white-space:nowrap}
 .provenance{font-size:.8em;color:#555;background:#fafafa;border:1px solid #eee;padding:.4em .6em}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .failed{color:#b00;font-weight:bold}
@@ -132,7 +134,7 @@ function backendOf(cells: Cell[]): string {
   return '';
 }
 
-function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: string; source: string }): string {
+function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: string; source: string; summary?: Summary }): string {
   const parts = nb.cells.map((c, i) => {
     const id = `cell-${i + 1}`;
     const anchor = `<a class="anchor" href="#${id}" title="link to this cell">[${i + 1}]</a>`;
@@ -144,13 +146,29 @@ function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: strin
     const codeBlock = lines > 25 ? `<details class="code"><summary>code (${lines} lines)</summary>${code}</details>` : code;
     return `<div class="cell code" id="${id}">${anchor}${codeBlock}${(c.outputs ?? []).map(renderOutput).join('\n')}</div>`;
   });
-  const head = `<p class="provenance">Notebook <code>notebooks/${esc(name)}.ipynb</code> · source: ${esc(meta.source)} · executed in ${esc(meta.wall)} s</p>`;
+  const head = `<p class="provenance">Notebook <code>notebooks/${esc(name)}.ipynb</code> · source: ${esc(meta.source)} · executed in ${esc(meta.wall)} s</p>` +
+    (meta.summary ? `<details class="provenance"><summary>claims of this notebook by kind and verdict</summary>${tallyHtml(meta.summary)}</details>` : '');
   return head + parts.join('\n');
 }
 
+/** "2 · 5 · 1": erratum, check and beyond claims of a ledger. */
+function otherKinds(s: Summary): string {
+  const n = (k: Kind) => VERDICTS.reduce((a, v) => a + (s.byKind[k]?.[v] ?? 0), 0);
+  return (['erratum', 'check', 'beyond'] as Kind[]).map(n).join(' · ');
+}
+
+/** The index's "changed since the previous build" table. */
+export function changesHtml(changes: Change[]): string {
+  if (changes.length === 0) return '<h3>Changed since the previous build</h3><p>No verdict changed.</p>';
+  const rows = changes
+    .map((c) => `<tr><td><a href="${esc(c.notebook)}.html">${esc(c.notebook.slice(0, 2))}</a></td><td>${esc(c.id)}</td><td>${esc(c.before)} → <b>${esc(c.after)}</b></td><td>${esc(c.measuredBefore)}</td><td>${esc(c.measuredAfter)}</td></tr>`)
+    .join('\n');
+  return `<h3>Changed since the previous build (${changes.length})</h3><table><thead><tr><th>nb</th><th>id</th><th>verdict before → after</th><th>measured before</th><th>measured after</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function main(): void {
-  const [execDir, siteDir] = process.argv.slice(2);
-  if (!execDir || !siteDir) throw new Error('usage: build-site.ts EXECUTED_DIR SITE_DIR');
+  const [execDir, siteDir, prevFile] = process.argv.slice(2);
+  if (!execDir || !siteDir) throw new Error('usage: build-site.ts EXECUTED_DIR SITE_DIR [PREVIOUS_CLAIMS_JSON]');
   if (!fs.existsSync(execDir)) throw new Error(`executed-notebook directory ${execDir} does not exist`);
   const root = path.resolve(__dirname, '..');
   const catalogue: Catalogue = JSON.parse(fs.readFileSync(path.join(root, 'notebooks', 'catalogue.json'), 'utf8'));
@@ -177,12 +195,13 @@ function main(): void {
     const claimsFile = path.join(siteDir, 'claims', `${name}.json`);
     const ledger: Ledger | null = fs.existsSync(claimsFile) ? JSON.parse(fs.readFileSync(claimsFile, 'utf8')) : null;
     if (ledger) ledgers.push(ledger);
-    const counts = VERDICTS.map((v) => `<td class="num">${ledger ? ledger.summary[v] : '–'}</td>`).join('');
+    const counts = VERDICTS.map((v) => `<td class="num">${ledger ? ledger.summary.byKind.paper[v] : '–'}</td>`).join('') +
+      `<td class="num">${ledger ? otherKinds(ledger.summary) : '–'}</td>`;
     const partial = path.join(execDir, `${name}.failed.ipynb`);
     if (fs.existsSync(executed)) {
       const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
       const title = titleOf(nb.cells, name);
-      fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source }), nav()));
+      fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source, summary: ledger?.summary }), nav()));
       rows.push(`<tr><td><a href="${name}.html">${esc(title)}</a></td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td>${esc(backendOf(nb.cells))}</td>${counts}</tr>`);
     } else {
       failures++;
@@ -203,27 +222,35 @@ function main(): void {
       rows.push(`<tr><td>${link} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td>${counts}</tr>`);
     }
   }
-  const total = Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary[v] ?? 0), 0)]));
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary.byKind[k]?.[v] ?? 0), 0)]))])) as Summary['byKind'];
+  const total = Object.fromEntries(VERDICTS.map((v) => [v, KINDS.reduce((s, k) => s + byKind[k][v], 0)])) as Record<Verdict, number>;
   const profile = process.env.PROFILE ?? 'default';
   const allClaims = ledgers
     .flatMap((l) =>
       l.claims.map(
         (c) =>
-          `<tr class="v-${c.verdict.replace(/ /g, '-')}"><td><a href="${l.notebook}.html">${esc(l.notebook.slice(0, 2))}</a></td><td>${esc(c.id)}</td><td>${esc(c.source)}</td><td>${esc(c.statement)}</td><td>${esc(c.measured)}</td><td><b>${esc(c.verdict)}</b>${c.note ? `<br><em>${esc(c.note)}</em>` : ''}</td></tr>`,
+          `<tr class="v-${c.verdict.replace(/ /g, '-')}"><td><a href="${l.notebook}.html">${esc(l.notebook.slice(0, 2))}</a></td><td>${esc(c.id)}</td><td class="kind">${esc(c.kind ?? '')}</td><td>${esc(c.source)}</td><td>${esc(c.statement)}</td><td>${esc(c.measured)}</td><td><b>${esc(c.verdict)}</b>${c.reason ? `<br><small>${esc(c.reason)}</small>` : ''}${c.note ? `<br><em>${esc(c.note)}</em>` : ''}</td></tr>`,
       ),
     )
     .join('\n');
+  const previous = prevFile && fs.existsSync(prevFile) ? ledgersOf(JSON.parse(fs.readFileSync(prevFile, 'utf8')), prevFile) : null;
+  const changes = previous ? diffClaims(previous, ledgers as never, true) : null;
   const body = `<h1>The physics of activation functions — reports</h1>
 <p>Each notebook reproduces one source document: its derivations re-done and checked, its experiments run, its figures mirrored, and a claims table whose verdicts are computed from the measurements. Profile <code>${esc(profile)}</code>; built ${new Date().toISOString()}.</p>
-<table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}</tr></thead>
+<p>Claims are of four kinds: <b>paper</b> (a statement the document makes), <b>erratum</b> (the document's printed formula or statement is wrong as printed), <b>check</b> (our own derivation or sanity check, including every rule whose outcome is fixed by construction) and <b>beyond</b> (our extension past the document). The verdict columns below count <b>paper</b> claims only. A comparative or noisy claim is decided from replicates: <em>reproduced</em> when its confidence interval lies on the claimed side, <em>not reproduced</em> when it lies on the other, <em>inconclusive</em> when it straddles; <em>not testable</em> says why (no data, nothing quantitative, or a scale this profile does not reach).</p>
+<table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>erratum · check · beyond</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th colspan="4">all notebooks</th>${VERDICTS.map((v) => `<th class="num">${total[v]}</th>`).join('')}</tr></tfoot></table>
+<tfoot><tr><th colspan="4">all notebooks (paper claims)</th>${VERDICTS.map((v) => `<th class="num">${byKind.paper[v]}</th>`).join('')}<th class="num">${otherKinds({ total, byKind })}</th></tr></tfoot></table>
+<h3>All claims by kind</h3>
+${tallyHtml({ total, byKind })}
+${changes === null ? '<p><em>No previous build to compare with.</em></p>' : changesHtml(changes)}
 <h2>Every claim</h2>
 <p>Also as JSON: <a href="claims.json">claims.json</a>.</p>
-<table><thead><tr><th>nb</th><th>id</th><th>source</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead><tbody>${allClaims}</tbody></table>`;
+<table><thead><tr><th>nb</th><th>id</th><th>kind</th><th>source</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead><tbody>${allClaims}</tbody></table>`;
   fs.writeFileSync(path.join(siteDir, 'index.html'), page('Reports — physics of activation functions', body, nav()));
-  fs.writeFileSync(path.join(siteDir, 'claims.json'), JSON.stringify({ profile, generated: new Date().toISOString(), total, notebooks: ledgers }, null, 2));
-  console.log(`site: ${siteDir}/index.html (${names.length} notebooks, ${failures} failed to execute; claims ${VERDICTS.map((v) => `${v} ${total[v]}`).join(', ')})`);
+  fs.writeFileSync(path.join(siteDir, 'claims.json'), JSON.stringify({ profile, generated: new Date().toISOString(), total, byKind, notebooks: ledgers }, null, 2));
+  console.log(`site: ${siteDir}/index.html (${names.length} notebooks, ${failures} failed to execute; paper claims ${VERDICTS.map((v) => `${v} ${byKind.paper[v]}`).join(', ')}; all kinds ${VERDICTS.map((v) => `${v} ${total[v]}`).join(', ')})`);
+  if (changes) console.log(changes.length ? `${changes.length} verdict(s) changed since the previous build (listed on the index page)` : 'no verdict changed since the previous build');
 }
 
 if (require.main === module) main();
