@@ -151,6 +151,31 @@ function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: strin
   return head + parts.join('\n');
 }
 
+/**
+ * Render docs/derivations/*.md to SITE/derivations/*.html (KaTeX math, links between notes and
+ * to notebooks rewritten from .md/.ipynb to .html). Returns the notes rendered, README first.
+ */
+export function renderDerivationNotes(srcDir: string, outDir: string): { file: string; title: string }[] {
+  if (!fs.existsSync(srcDir)) return [];
+  const mds = fs.readdirSync(srcDir).filter((f) => f.endsWith('.md')).sort((a, b) => (a === 'README.md' ? -1 : b === 'README.md' ? 1 : a.localeCompare(b)));
+  if (mds.length === 0) return [];
+  fs.mkdirSync(outDir, { recursive: true });
+  const navUp = `<a href="../index.html">Index</a><a href="index.html">derivation notes</a>`;
+  const out: { file: string; title: string }[] = [];
+  for (const f of mds) {
+    const md = fs.readFileSync(path.join(srcDir, f), 'utf8');
+    const title = (md.match(/^#\s+(.+)$/m)?.[1] ?? f).trim();
+    const html = renderMarkdown(md)
+      .replace(/href="(\.\/)?([\w.-]+)\.md(#[^"]*)?"/g, (_, __, n, h) => `href="${n === 'README' ? 'index' : n}.html${h ?? ''}"`)
+      .replace(/href="(?:\.\.\/\.\.\/)?notebooks\/([\w.-]+)\.ipynb(#[^"]*)?"/g, (_, n, h) => `href="../${n}.html${h ?? ''}"`);
+    const file = f === 'README.md' ? 'index.html' : f.replace(/\.md$/, '.html');
+    const body = `<p class="provenance">Derivation note <code>docs/derivations/${esc(f)}</code></p>${html}`;
+    fs.writeFileSync(path.join(outDir, file), page(title, body, navUp).replace('href="assets/katex', 'href="../assets/katex'));
+    if (f !== 'README.md') out.push({ file, title });
+  }
+  return out;
+}
+
 /** "2 · 5 · 1": erratum, check and beyond claims of a ledger. */
 function otherKinds(s: Summary): string {
   const n = (k: Kind) => VERDICTS.reduce((a, v) => a + (s.byKind[k]?.[v] ?? 0), 0);
@@ -182,7 +207,8 @@ function main(): void {
     .filter((f) => f.endsWith('.ipynb'))
     .map((f) => f.replace(/\.ipynb$/, ''))
     .sort();
-  const nav = (extra = '') => `<a href="index.html">Index</a>${names.map((n) => `<a href="${n}.html">${n.slice(0, 2)}</a>`).join('')}${extra}`;
+  const nav = (extra = '') => `<a href="index.html">Index</a>${names.map((n) => `<a href="${n}.html">${n.slice(0, 2)}</a>`).join('')}<a href="derivations/index.html">derivation notes</a>${extra}`;
+  const notes = renderDerivationNotes(path.join(root, 'docs', 'derivations'), path.join(siteDir, 'derivations'));
   const ledgers: Ledger[] = [];
   const rows: string[] = [];
   let failures = 0;
@@ -244,6 +270,7 @@ function main(): void {
 <h3>All claims by kind</h3>
 ${tallyHtml({ total, byKind })}
 ${changes === null ? '<p><em>No previous build to compare with.</em></p>' : changesHtml(changes)}
+${notes.length ? `<h2>Derivation notes</h2><p>One per document, in the repository under <code>docs/derivations/</code>: what the text lost and how it was recovered, the derivations step by step, errata, settings and unknowns.</p><ul>${notes.map((n) => `<li><a href="derivations/${n.file}">${esc(n.title)}</a></li>`).join('')}</ul>` : ''}
 <h2>Every claim</h2>
 <p>Also as JSON: <a href="claims.json">claims.json</a>.</p>
 <table><thead><tr><th>nb</th><th>id</th><th>kind</th><th>source</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead><tbody>${allClaims}</tbody></table>`;
