@@ -25,6 +25,18 @@ test('eq. (4)–(5): enumeration equals β⁻¹∂_b log Z and ∂_β log Z (fin
   }
 });
 
+test('eq. (2) enumeration: Boltzmann weights by hand, no overflow at |βh| = 800, and it detects a wrong formula', () => {
+  // by hand: h = 1, β = ln 3 → weights 1 and 3, Z = 4
+  const [p0, p1] = gateProbabilities(1, Math.log(3));
+  close(p0, 0.25, 1e-15);
+  close(p1, 0.75, 1e-15);
+  assert.deepEqual(gateProbabilities(800, 1), [0, 1]);
+  assert.deepEqual(gateProbabilities(-800, 1), [1, 0]);
+  // the enumerated mean differs from a wrong closed form (σ(h) instead of σ(βh)) at β ≠ 1
+  assert.ok(Math.abs(meanGate(1, 3) - sigmoid(1)) > 0.1);
+  assert.throws(() => gateProbabilities(NaN, 1), /h/);
+});
+
 test('eq. (7): g(h) and ∂β against finite differences and the zoo swish', () => {
   for (const [h, beta] of [[0.3, 1], [-2.4, 1], [5, 0.2], [-1, 3]]) {
     const e = 1e-6;

@@ -9,12 +9,19 @@
 import { assertFinite, assertInteger, assertInRange, assertPositive } from './guards';
 import { sigmoid, softplus } from './activations';
 
-/** Gate probabilities [P(s=0|h), P(s=1|h)] by direct enumeration of eq. (2). */
+/**
+ * Gate probabilities [P(s=0|h), P(s=1|h)] by direct enumeration of eq. (2): the Boltzmann weights
+ * e^{βsh} of the two states, divided by their sum Z. No sigmoid is used, so comparing the means
+ * below with σ(βh) and hσ(βh) is an independent check of eqs. (4)–(5).
+ */
 export function gateProbabilities(h: number, beta: number): [number, number] {
   assertFinite(h, 'h'); assertFinite(beta, 'beta');
-  // weights e^{β s h} for s = 0, 1, normalised without overflow
-  const p1 = sigmoid(beta * h);
-  return [1 - p1, p1];
+  // weights e^{β s h − c} for s = 0, 1, with c = max_s βsh so that neither overflows
+  const energies = [0, 1].map((s) => beta * s * h);
+  const c = Math.max(...energies);
+  const w = energies.map((e) => Math.exp(e - c));
+  const Z = w[0] + w[1];
+  return [w[0] / Z, w[1] / Z];
 }
 
 /** log Z(h, β) = log(1 + e^{βh}) (the denominator of eq. 2), overflow-safe. */

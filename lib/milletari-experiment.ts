@@ -165,3 +165,62 @@ export function epochsTo(lossCurve: ArrayLike<number>, threshold: number): numbe
   for (let e = 0; e < lossCurve.length; e++) if (lossCurve[e] < threshold) return e;
   return null;
 }
+
+/**
+ * Epochs to reach loss < `threshold`, right-censored at the run length: a run that never gets
+ * there counts as `lossCurve.length` epochs (flagged `censored`), so that comparisons over seeds
+ * stay finite and a slow arm is not dropped. The censoring can only understate the difference.
+ */
+export function epochsToCensored(lossCurve: ArrayLike<number>, threshold: number): { epochs: number; censored: boolean } {
+  if (lossCurve.length === 0) throw new RangeError('epochsToCensored: lossCurve is empty');
+  const e = epochsTo(lossCurve, threshold);
+  return e === null ? { epochs: lossCurve.length, censored: true } : { epochs: e, censored: false };
+}
+
+/** Runs of two arms matched on (task, arch, seed), for paired comparisons; a key used twice in one arm throws. */
+export function pairRuns<T extends { task: string; arch: string; seed: number }>(a: readonly T[], b: readonly T[]): { pairs: [T, T][]; unmatched: number } {
+  const key = (r: T) => `${r.task}|${r.arch}|${r.seed}`;
+  const byKey = new Map<string, T>();
+  for (const r of b) {
+    if (byKey.has(key(r))) throw new RangeError(`pairRuns: (task, arch, seed) = ${key(r)} appears twice in the second arm`);
+    byKey.set(key(r), r);
+  }
+  const seen = new Set<string>();
+  const pairs: [T, T][] = [];
+  for (const r of a) {
+    if (seen.has(key(r))) throw new RangeError(`pairRuns: (task, arch, seed) = ${key(r)} appears twice in the first arm`);
+    seen.add(key(r));
+    const m = byKey.get(key(r));
+    if (m) pairs.push([r, m]);
+  }
+  return { pairs, unmatched: a.length + b.length - 2 * pairs.length };
+}
+
+/** Number of eigenvalues with |λ| > relTol·max|λ| (the live part of a spectrum; 0 for an all-zero one). */
+export function liveEigenvalueCount(values: ArrayLike<number>, relTol = 1e-8): number {
+  assertFinite(relTol, 'relTol');
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    assertFinite(values[i], `values[${i}]`);
+    max = Math.max(max, Math.abs(values[i]));
+  }
+  if (max === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) > relTol * max) n++;
+  return n;
+}
+
+/**
+ * §3's "suboptimal plateau": the loss falls by less than `flat` (relative) over the second half of
+ * training, and the final training accuracy is at least `gap` below a reference accuracy.
+ */
+export function isPlateau(lossCurve: ArrayLike<number>, finalTrainAcc: number, referenceAcc: number, opts: { flat?: number; gap?: number } = {}): boolean {
+  if (lossCurve.length < 2) throw new RangeError(`isPlateau: need at least 2 epochs, but got ${lossCurve.length}`);
+  assertFinite(finalTrainAcc, 'finalTrainAcc');
+  assertFinite(referenceAcc, 'referenceAcc');
+  const flat = opts.flat ?? 0.05, gap = opts.gap ?? 0.05;
+  const n = lossCurve.length, half = lossCurve[Math.floor(n / 2)], end = lossCurve[n - 1];
+  assertFinite(half, 'loss at half-time');
+  assertFinite(end, 'final loss');
+  return (half - end) / half < flat && finalTrainAcc < referenceAcc - gap;
+}
