@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { sampleEnsembleMetric, sampleEnsembleTf, ksTwoSample, choleskyPsd, networkKernels, networkChiPerp, memberPowerSums, ensembleVertex, bootstrapVertex, type EnsembleSpec } from './ensembles';
+import { sampleEnsembleMetric, sampleEnsembleTf, ksTwoSample, choleskyPsd, networkKernels, networkChiPerp, memberPowerSums, ensembleVertex, bootstrapVertex, layerVertex, stratifiedBootstrap, type EnsembleSpec } from './ensembles';
 import { relu, repu, mrepu } from './activations';
 import { kernelFlow, fourPointFlow } from './effective-theory';
 import { buildMlp } from './train';
@@ -128,4 +128,44 @@ test('memberPowerSums + ensembleVertex: V̂ ≈ 0 for Gaussian z, equals the Acc
   assert.equal(bootstrapVertex(ps, n, 10, 2, [0, 1, 2]).K, ensembleVertex(ps, n, Float64Array.from({ length: E }, (_, m) => (m < 3 ? 1 : 0))).K);
   assert.throws(() => memberPowerSums(z, E, B, n + 1), /members·inputs·neurons/);
   assert.throws(() => bootstrapVertex(ps, n, 10, 1, []), /members/);
+});
+
+test('layerVertex: all members reproduce the layer statistics; a resample equals eq. (3) computed by hand on the repeated members', () => {
+  const res = sampleEnsembleMetric(base({ inputs: [[1, 1]], members: 60, depth: 3, activation: mrepu(2), cw: 0.5 }));
+  for (let l = 1; l <= 3; l++) {
+    const v = layerVertex(res, l), L = res.layers[l - 1];
+    assert.ok(Math.abs(v.V - L.V) <= 1e-9 * Math.abs(L.V) + 1e-12, `layer ${l}: ${v.V} vs ${L.V}`);
+    assert.ok(Math.abs(v.K - L.kernel[0]) <= 1e-12 * L.kernel[0]);
+  }
+  // second route: materialise the resample (member 0 three times, member 5 once) as one ensemble of 4
+  const idx = [0, 0, 0, 5];
+  const m2 = idx.reduce((s, m) => s + res.memberKernels[2][m], 0) / 4, m4 = idx.reduce((s, m) => s + res.memberM4[2][m], 0) / 4;
+  const want = (32 / 3) * (m4 - 3 * m2 * m2);
+  assert.ok(Math.abs(layerVertex(res, 3, idx).V - want) <= 1e-12 * Math.abs(want));
+  assert.equal(res.nPrev[0], 2);
+  assert.equal(res.nPrev[1], 32);
+  assert.throws(() => layerVertex(res, 4), /layer must be <= 3/);
+  assert.throws(() => layerVertex(res, 1, [0, 99]), /member index must be an integer in \[0, 60\)/);
+});
+
+test('stratifiedBootstrap: the interval of a mean matches the t interval at large n, groups are resampled on their own, and it is seeded', () => {
+  const rng = makeRng(33);
+  const a = Array.from({ length: 400 }, () => rng.normal() * 2 + 1), b = Array.from({ length: 50 }, () => rng.normal());
+  const meanOf = (xs: number[], idx: number[]) => idx.reduce((s, i) => s + xs[i], 0) / idx.length;
+  const iv = stratifiedBootstrap([a.length], ([i]) => meanOf(a, i), { B: 2000, seed: 1 });
+  const m = a.reduce((s, v) => s + v, 0) / a.length, sd = Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1));
+  const half = 1.96 * sd / Math.sqrt(a.length);
+  assert.ok(Math.abs(iv.estimate - m) < 1e-12);
+  assert.ok(Math.abs((iv.hi - iv.lo) / 2 - half) < 0.1 * half, `bootstrap half-width ${(iv.hi - iv.lo) / 2} vs normal ${half}`);
+  // two groups: the difference of means; its spread is dominated by the small group (sd 1/√50 vs 2/√400)
+  const d = stratifiedBootstrap([a.length, b.length], ([i, j]) => meanOf(a, i) - meanOf(b, j), { B: 2000, seed: 1 });
+  const want = 1.96 * Math.hypot(2 / Math.sqrt(400), 1 / Math.sqrt(50));
+  assert.ok(Math.abs((d.hi - d.lo) / 2 - want) < 0.15 * want, `${(d.hi - d.lo) / 2} vs ${want}`);
+  assert.deepEqual(stratifiedBootstrap([a.length], ([i]) => meanOf(a, i), { B: 200, seed: 9 }), stratifiedBootstrap([a.length], ([i]) => meanOf(a, i), { B: 200, seed: 9 }));
+  // a biased statistic (the minimum) keeps the estimate inside the interval
+  const mn = stratifiedBootstrap([b.length], ([i]) => Math.min(...i.map((k) => b[k])), { B: 200 });
+  assert.ok(mn.lo <= mn.estimate && mn.estimate <= mn.hi);
+  assert.throws(() => stratifiedBootstrap([1], () => 0), /sizes\[0\] must be >= 2/);
+  assert.throws(() => stratifiedBootstrap([5], () => NaN), /statistic on the full sample must be finite/);
+  assert.throws(() => stratifiedBootstrap([5], () => 0, { B: 10 }), /B must be >= 100/);
 });

@@ -14,6 +14,7 @@ import { tfOp } from './activations-tf';
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
 import { makeRng, normals, type Rng } from './rng';
 import type { Mlp } from './train';
+import type { Interval } from './statistics';
 import { piecewisePoly } from './effective-theory';
 
 /** Float32's largest finite value: the overflow line for both samplers (the paper trains in float32). */
@@ -65,6 +66,10 @@ export interface EnsembleResult {
   layers: LayerStats[];
   /** Per layer, K̂_00 of each valid member (for spreads and plots). */
   memberKernels: Float64Array[];
+  /** Per layer, (1/n) Σ_i z_{i;0}⁴ of each valid member (same order as memberKernels; for bootstrapping V̂). */
+  memberM4: Float64Array[];
+  /** Per layer, the width n_{ℓ−1} of the layer feeding it (n₀ for layer 1): the prefactor of V̂. */
+  nPrev: number[];
   /** Preactivations at keepLayer, valid members × n × k (index (m·n + i)·k + α). */
   kept?: Float64Array;
 }
@@ -152,7 +157,8 @@ class Accumulator {
     }
     return {
       method, members: this.s.members, valid, overflowed: this.s.members - valid, overflowLayers: this.overflowLayers,
-      layers, memberKernels: this.rows.map((r) => Float64Array.from(r.K[0])), kept,
+      layers, memberKernels: this.rows.map((r) => Float64Array.from(r.K[0])), memberM4: this.rows.map((r) => Float64Array.from(r.m4)),
+      nPrev: this.rows.map((_, l) => (l === 0 ? this.n0 : this.s.width)), kept,
     };
   }
 }
@@ -285,6 +291,58 @@ export function sampleEnsembleTf(spec: EnsembleSpec): EnsembleResult {
     }
   }
   return acc.result('tfjs');
+}
+
+// ---------------------------------------------------------------- resampling members
+
+/**
+ * K̂, V̂ = (n_{ℓ−1}/3)(E z⁴ − 3(E z²)²) and R̂ = V̂/K̂² of layer `layer` (1-based, input 0) over the members
+ * `idx` of an ensemble (indices into the valid members, repeats allowed: a bootstrap resample). Without
+ * `idx` it is every valid member and equals `layers[layer−1]`.
+ */
+export function layerVertex(res: EnsembleResult, layer: number, idx?: readonly number[]): { K: number; V: number; R: number } {
+  assertInteger(layer, 'layer');
+  if (layer > res.layers.length) throw new RangeError(`layer must be <= ${res.layers.length}, but got ${layer}`);
+  const k2 = res.memberKernels[layer - 1], k4 = res.memberM4[layer - 1];
+  const N = idx ? idx.length : k2.length;
+  if (N === 0) throw new RangeError('layerVertex needs at least one member, but got none');
+  let m2 = 0, m4 = 0;
+  for (let j = 0; j < N; j++) {
+    const m = idx ? idx[j] : j;
+    if (!(m >= 0 && m < k2.length) || !Number.isInteger(m)) throw new RangeError(`member index must be an integer in [0, ${k2.length}), but got ${m}`);
+    m2 += k2[m]; m4 += k4[m];
+  }
+  m2 /= N; m4 /= N;
+  const V = (res.nPrev[layer - 1] / 3) * (m4 - 3 * m2 * m2);
+  return { K: m2, V, R: V / (m2 * m2) };
+}
+
+/**
+ * Stratified percentile bootstrap over members of several independent ensembles (Efron 1979): each
+ * group g of `sizes[g]` members is resampled with replacement on its own, and `stat` receives one index
+ * array per group. Seeded, so the same data give the same interval. Returns the statistic on the full
+ * groups and the percentile interval at `level` (widened to contain the estimate where a biased statistic,
+ * e.g. a minimum, puts it outside). Resamples on which the statistic is non-finite are dropped (at most 10 %).
+ */
+export function stratifiedBootstrap(sizes: readonly number[], stat: (idx: number[][]) => number, opts: { B?: number; seed?: number; level?: number } = {}): Interval {
+  if (!sizes.length) throw new RangeError('stratifiedBootstrap needs at least one group, but got none');
+  sizes.forEach((n, g) => { assertInteger(n, `sizes[${g}]`); if (n < 2) throw new RangeError(`sizes[${g}] must be >= 2 to resample, but got ${n}`); });
+  const B = assertInteger(opts.B ?? 1000, 'B'), level = opts.level ?? 0.95;
+  if (B < 100) throw new RangeError(`B must be >= 100, but got ${B}`);
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), but got ${level}`);
+  const full = sizes.map((n) => Array.from({ length: n }, (_, i) => i));
+  const estimate = stat(full);
+  if (!Number.isFinite(estimate)) throw new RangeError(`the statistic on the full sample must be finite, but got ${estimate}`);
+  const rng = makeRng(opts.seed ?? 4242);
+  const reps: number[] = [];
+  for (let b = 0; b < B; b++) {
+    const v = stat(sizes.map((n) => Array.from({ length: n }, () => rng.int(n))));
+    if (Number.isFinite(v)) reps.push(v);
+  }
+  if (reps.length < 0.9 * B) throw new RangeError(`the statistic was non-finite on ${B - reps.length} of ${B} resamples`);
+  reps.sort((a, b) => a - b);
+  const q = (p: number) => reps[Math.min(reps.length - 1, Math.max(0, Math.round(p * (reps.length - 1))))];
+  return { estimate, lo: Math.min(estimate, q((1 - level) / 2)), hi: Math.max(estimate, q((1 + level) / 2)), n: Math.min(...sizes), level, method: `stratified bootstrap over members (B = ${B})` };
 }
 
 // ---------------------------------------------------------------- distribution test
