@@ -35,3 +35,41 @@ test('symlog axes take a linear-region constant', () => {
   const spec = lineSpec(rows, { x: 'x', y: 'y', xTitle: 'a', yTitle: 'b', yScale: 'symlog', symlogConstant: 1e-3 }) as { encoding: { y: { scale: Record<string, unknown> } } };
   assert.deepEqual(spec.encoding.y.scale, { type: 'symlog', constant: 1e-3 });
 });
+
+test('legends in order of meaning: numbers as numbers, "init" first', async () => {
+  const { naturalOrder } = await import('./plot');
+  assert.deepEqual(naturalOrder(['L = 16', 'L = 32', 'L = 64', 'L = 8']), ['L = 8', 'L = 16', 'L = 32', 'L = 64']);
+  assert.deepEqual(naturalOrder(['100 ep', '150 ep', '200 ep', '50 ep', 'init']), ['init', '50 ep', '100 ep', '150 ep', '200 ep']);
+  assert.deepEqual(naturalOrder(['β=20', 'β=5', 'β=1']), ['β=1', 'β=5', 'β=20']);
+  assert.deepEqual(naturalOrder([10, 2, 2, 1]), [1, 2, 10]);
+});
+
+test('one palette keyed by activation name, only when every series names a distinct activation', async () => {
+  const { activationOf, ACTIVATION_COLORS, lineSpec } = await import('./plot');
+  assert.equal(activationOf('ReLU 5×N×1'), 'relu');
+  assert.equal(activationOf('leaky-relu'), 'leaky-relu');
+  assert.equal(activationOf('MRePU p=2'), 'mrepu');
+  assert.equal(activationOf('reluctant'), undefined);
+  assert.equal(activationOf('Swish β=1'), 'swish');
+  const rows = ['tanh', 'ReLU', 'sigmoid'].flatMap((a) => [0, 1].map((x) => ({ x, y: x, a })));
+  const enc = (lineSpec(rows, { x: 'x', y: 'y', xTitle: 'x', yTitle: 'y', color: 'a' }) as any).encoding.color;
+  assert.deepEqual(enc.scale.domain, ['ReLU', 'sigmoid', 'tanh']);
+  assert.deepEqual(enc.scale.range, [ACTIVATION_COLORS.relu, ACTIVATION_COLORS.sigmoid, ACTIVATION_COLORS.tanh]);
+  const mixed = [...rows, { x: 0, y: 0, a: 'theory' }];
+  const enc2 = (lineSpec(mixed, { x: 'x', y: 'y', xTitle: 'x', yTitle: 'y', color: 'a' }) as any).encoding.color;
+  assert.equal(enc2.scale.range, undefined, 'a non-activation series: the default scheme, no misleading colours');
+});
+
+test('quantitative heat-map cells have both edges; error bars on points render', async () => {
+  const { heatmapSpec, scatterSpec, renderSvg } = await import('./plot');
+  const rows = [0, 0.5, 1].flatMap((x) => [-1, 0, 1].map((y) => ({ x, y, v: x + y })));
+  const spec = heatmapSpec(rows, { x: 'x', y: 'y', value: 'v', xTitle: 'w₁', yTitle: 'w₂', valueTitle: 'loss' }) as any;
+  assert.equal(spec.encoding.x2.field, '__x1');
+  assert.equal(spec.data.values[0].__x0, -0.25);
+  assert.equal(spec.data.values[0].__y1, -0.5);
+  const svg = await renderSvg(spec);
+  const pts = scatterSpec([{ T: 1, m: 0.5, e: 0.1 }, { T: 2, m: 0.2, e: 0.05 }], { x: 'T', y: 'm', xTitle: 'T', yTitle: 'm', yErr: 'e' }) as any;
+  assert.equal(pts.layer.length, 2);
+  assert.equal(pts.data.values[0].__hi, 0.6);
+  assert.match(await renderSvg(pts), /<svg/);
+});

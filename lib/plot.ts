@@ -30,6 +30,64 @@ const CONFIG = {
   background: 'white',
 };
 
+/**
+ * One colour per activation across every notebook (Tableau 10 hues, colour-blind-safe pairs kept
+ * apart). A series whose name starts with an activation's name (case-insensitive: "ReLU", "relu 5×N",
+ * "Swish β=1") gets that colour whenever every series of the plot names an activation.
+ */
+export const ACTIVATION_COLORS: Readonly<Record<string, string>> = Object.freeze({
+  relu: '#4c78a8',
+  sigmoid: '#e45756',
+  tanh: '#54a24b',
+  swish: '#f58518',
+  esp: '#f58518',
+  silu: '#f58518',
+  gelu: '#b279a2',
+  elu: '#72b7b2',
+  softplus: '#9d755d',
+  'leaky-relu': '#ff9da6',
+  'leaky relu': '#ff9da6',
+  leaky: '#ff9da6',
+  mrepu: '#eeca3b',
+  repu: '#bab0ac',
+  mish: '#17becf',
+  gaussian: '#8c564b',
+  linear: '#7f7f7f',
+  identity: '#7f7f7f',
+});
+
+const ACTIVATION_KEYS = Object.keys(ACTIVATION_COLORS).sort((a, b) => b.length - a.length);
+
+/** The activation a series name starts with ("ReLU 5×N×1" → "relu"), or undefined. */
+export function activationOf(series: string): string | undefined {
+  const t = series.trim().toLowerCase();
+  return ACTIVATION_KEYS.find((k) => t === k || (t.startsWith(k) && !/[a-z]/.test(t[k.length])));
+}
+
+const FIRST_WORDS = /^(init|initial|initialisation|initialization|start|t = 0|epoch 0|before)\b/i;
+
+/** Legend order by meaning: "init" first, then numbers compared as numbers ("L = 8" < "L = 16", "β=5" < "β=20"). */
+export function naturalOrder(values: readonly (string | number | boolean | null)[]): (string | number | boolean | null)[] {
+  const uniq = [...new Set(values)];
+  if (uniq.every((v) => typeof v === 'number')) return (uniq as number[]).sort((a, b) => a - b);
+  return uniq.sort((a, b) => {
+    const sa = String(a), sb = String(b);
+    const fa = FIRST_WORDS.test(sa), fb = FIRST_WORDS.test(sb);
+    if (fa !== fb) return fa ? -1 : 1;
+    return sa.localeCompare(sb, 'en', { numeric: true, sensitivity: 'base' });
+  });
+}
+
+/** Colour scale for a series field: natural order, and the activation palette when every series names an activation. */
+function colorScale(rows: readonly Row[], field: string): Record<string, unknown> {
+  const domain = naturalOrder(rows.map((r) => r[field]));
+  const acts = domain.map((v) => activationOf(String(v)));
+  if (domain.length > 0 && acts.every((a) => a !== undefined) && new Set(acts).size === domain.length) {
+    return { domain, range: acts.map((a) => ACTIVATION_COLORS[a!]) };
+  }
+  return { domain };
+}
+
 export interface XYOptions {
   x: string;
   y: string;
@@ -39,8 +97,9 @@ export interface XYOptions {
   /** Field that splits the data into coloured series, and its legend title. */
   color?: string;
   colorTitle?: string;
-  /** Field that splits the data into dashed/solid series (e.g. theory vs measured). */
+  /** Field that splits the data into dashed/solid series (e.g. theory vs measured), and its legend title. */
   strokeDash?: string;
+  strokeDashTitle?: string;
   xScale?: ScaleType;
   yScale?: ScaleType;
   /** Width of the linear region of a symlog axis (vega's `constant`, default 1): smaller shows small values. */
@@ -69,13 +128,13 @@ function axisField(field: string, title: string, scale?: ScaleType, domain?: [nu
   return { field, type: 'quantitative', title, scale: sc, ...axis };
 }
 
-function encoding(o: XYOptions): Record<string, unknown> {
+function encoding(o: XYOptions, rows: readonly Row[] = []): Record<string, unknown> {
   const enc: Record<string, unknown> = {
     x: axisField(o.x, o.xTitle, o.xScale, o.xDomain, o.symlogConstant),
     y: axisField(o.y, o.yTitle, o.yScale, o.yDomain, o.symlogConstant),
   };
-  if (o.color) enc.color = { field: o.color, type: 'nominal', title: o.colorTitle ?? o.color };
-  if (o.strokeDash) enc.strokeDash = { field: o.strokeDash, type: 'nominal', title: o.strokeDash };
+  if (o.color) enc.color = { field: o.color, type: 'nominal', title: o.colorTitle ?? o.color, ...(rows.length ? { scale: colorScale(rows, o.color), sort: null } : {}) };
+  if (o.strokeDash) enc.strokeDash = { field: o.strokeDash, type: 'nominal', title: o.strokeDashTitle ?? o.strokeDash, ...(rows.length ? { scale: { domain: naturalOrder(rows.map((r) => r[o.strokeDash!])) } } : {}) };
   if (o.tooltip) enc.tooltip = [o.x, o.y, ...(o.color ? [o.color] : [])].map((f) => ({ field: f }));
   return enc;
 }
@@ -108,24 +167,25 @@ function finiteRows(rows: readonly Row[], o: XYOptions): Row[] {
 export function lineSpec(rows: readonly Row[], o: XYOptions & { points?: boolean }): VegaLiteSpec {
   checkRows(rows, [o.x, o.y, o.color, o.strokeDash]);
   const data = { values: finiteRows(rows, o) };
-  const line = { mark: { type: 'line', point: o.points ?? false, clip: true }, encoding: encoding(o) };
+  const line = { mark: { type: 'line', point: o.points ?? false, clip: true }, encoding: encoding(o, data.values) };
   if (!o.yErr) return { ...frame(o), data, ...line };
   const band = {
     mark: { type: 'errorband', opacity: 0.25 },
-    encoding: { ...encoding(o), y: { ...axisField(o.y, o.yTitle, o.yScale, o.yDomain) }, yError: { field: o.yErr } },
+    encoding: { ...encoding(o, data.values), y: { ...axisField(o.y, o.yTitle, o.yScale, o.yDomain) }, yError: { field: o.yErr } },
   };
   return { ...frame(o), data, layer: [band, line] };
 }
 
-/** Scatter plot. */
+/** Scatter plot; with `yErr`, each point carries an error bar y ± yErr (Monte Carlo or ensemble estimates). */
 export function scatterSpec(rows: readonly Row[], o: XYOptions & { size?: number; opacity?: number }): VegaLiteSpec {
-  checkRows(rows, [o.x, o.y, o.color]);
-  return {
-    ...frame(o),
-    data: { values: finiteRows(rows, o) },
-    mark: { type: 'point', filled: true, size: o.size ?? 20, opacity: o.opacity ?? 0.7, clip: true },
-    encoding: encoding(o),
-  };
+  checkRows(rows, [o.x, o.y, o.color, o.yErr]);
+  const values = finiteRows(rows, o);
+  const points = { mark: { type: 'point', filled: true, size: o.size ?? 20, opacity: o.opacity ?? 0.7, clip: true }, encoding: encoding(o, values) };
+  if (!o.yErr) return { ...frame(o), data: { values }, ...points };
+  const withBars = values.map((r) => ({ ...r, __lo: (r[o.y] as number) - Number(r[o.yErr!]), __hi: (r[o.y] as number) + Number(r[o.yErr!]) }));
+  const enc = encoding(o, values);
+  const bars = { mark: { type: 'rule', clip: true }, encoding: { ...enc, y: { ...(enc.y as object), field: '__lo' }, y2: { field: '__hi' } } };
+  return { ...frame(o), data: { values: withBars }, layer: [bars, points] };
 }
 
 /** Heat map of a value on a grid of (x, y) cells. */
@@ -134,15 +194,34 @@ export function heatmapSpec(
   o: { x: string; y: string; value: string; xTitle: string; yTitle: string; valueTitle: string; title?: string; width?: number; height?: number; scheme?: string; ordinal?: boolean },
 ): VegaLiteSpec {
   checkRows(rows, [o.x, o.y, o.value]);
-  const t = o.ordinal ? 'ordinal' : 'quantitative';
+  const color = { field: o.value, type: 'quantitative', title: o.valueTitle, scale: { scheme: o.scheme ?? 'viridis' } };
+  if (o.ordinal) {
+    return {
+      ...frame(o),
+      data: { values: rows },
+      mark: 'rect',
+      encoding: { x: { field: o.x, type: 'ordinal', title: o.xTitle }, y: { field: o.y, type: 'ordinal', title: o.yTitle }, color },
+    };
+  }
+  // quantitative cells need both edges (x..x2, y..y2), else vega draws every rect from the origin
+  const half = (field: string) => {
+    const u = [...new Set(rows.map((r) => r[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))].sort((a, b) => a - b);
+    let d = Infinity;
+    for (let i = 1; i < u.length; i++) d = Math.min(d, u[i] - u[i - 1]);
+    return Number.isFinite(d) ? d / 2 : 0.5;
+  };
+  const hx = half(o.x), hy = half(o.y);
+  const values = rows.map((r) => ({ ...r, __x0: (r[o.x] as number) - hx, __x1: (r[o.x] as number) + hx, __y0: (r[o.y] as number) - hy, __y1: (r[o.y] as number) + hy }));
   return {
     ...frame(o),
-    data: { values: rows },
-    mark: o.ordinal ? 'rect' : { type: 'rect' },
+    data: { values },
+    mark: { type: 'rect' },
     encoding: {
-      x: { field: o.x, type: t === 'ordinal' ? 'ordinal' : 'quantitative', title: o.xTitle, ...(t === 'ordinal' ? {} : { bin: false }) },
-      y: { field: o.y, type: t === 'ordinal' ? 'ordinal' : 'quantitative', title: o.yTitle },
-      color: { field: o.value, type: 'quantitative', title: o.valueTitle, scale: { scheme: o.scheme ?? 'viridis' } },
+      x: { field: '__x0', type: 'quantitative', title: o.xTitle, scale: { zero: false, nice: false } },
+      x2: { field: '__x1' },
+      y: { field: '__y0', type: 'quantitative', title: o.yTitle, scale: { zero: false, nice: false } },
+      y2: { field: '__y1' },
+      color,
     },
   };
 }
@@ -163,7 +242,7 @@ export function facetSpec(
       width,
       height,
       mark: { type: o.mark ?? 'line', clip: true, ...(o.mark === 'point' ? { filled: true, size: 12 } : {}) },
-      encoding: encoding(o),
+      encoding: encoding(o, finiteRows(rows, o)),
     },
   };
   if (o.independentY) spec.resolve = { scale: { y: 'independent' } };
