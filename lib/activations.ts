@@ -4,7 +4,7 @@
  * (where mathjs can write f) for symbolic checks, and its properties. TF.js ops that are
  * safe to differentiate twice live in `activations-tf.ts`.
  */
-import { assertFinite, assertInteger, assertPositive } from './guards';
+import { assertFinite, assertInteger, assertKnownOptions, assertPositive } from './guards';
 
 /** PDLT-style universality class, from the Taylor coefficients σ_k = σ^(k)(0) (seed 002 §3; PDLT ch. 5). */
 export type UniversalityClass = 'K*=0' | 'scale-invariant' | 'half-stable' | 'none' | 'unclassified';
@@ -268,12 +268,17 @@ export const FACTORIES = {
 } as const;
 export type ActivationName = keyof typeof FACTORIES;
 
+/** The one parameter each factory takes, by name (none for the others). */
+const PARAMETER_OF: Partial<Record<ActivationName, string>> = { 'leaky-relu': 'alpha', elu: 'alpha', swish: 'beta', repu: 'p', mrepu: 'p' };
+
 /** Build a zoo activation by name with optional parameters: `activation('repu', {p: 3})`. */
 export function activation(name: ActivationName | string, params: Record<string, number> = {}): Activation {
   const fac = (FACTORIES as Record<string, (...a: number[]) => Activation>)[name];
   if (!fac) throw new RangeError(`unknown activation '${name}'; known: ${Object.keys(FACTORIES).join(', ')}`);
+  const allowed = PARAMETER_OF[name as ActivationName];
+  assertKnownOptions(params, `activation '${name}' parameters`, allowed ? [allowed] : []);
   for (const [k, v] of Object.entries(params)) assertFinite(v, k);
-  const arg = params.p ?? params.beta ?? params.alpha;
+  const arg = allowed ? params[allowed] : undefined;
   return arg === undefined ? fac() : fac(arg);
 }
 

@@ -35,3 +35,12 @@ test('accuracy and bad sizes', () => {
   assert.throws(() => twoMoons(-5), /n must be an integer >= 2, but got -5/);
   assert.throws(() => accuracy([[1]], [[1], [0]]), /pred has 1 rows but y has 2/);
 });
+
+test('bad input: empty accuracy, negative spiral noise, absurd sizes', async () => {
+  const { accuracy, spirals, twoMoons, xor } = await import('./datasets');
+  assert.throws(() => accuracy([], []), /accuracy needs at least one row/);
+  assert.throws(() => spirals(100, 1.5, -0.1), /noise must be >= 0, but got -0.1/);
+  assert.throws(() => spirals(1e9), /spirals: estimated cost 1.00e\+9 points exceeds the limit/);
+  assert.throws(() => twoMoons(1e9), /twoMoons: estimated cost/);
+  assert.throws(() => xor(1e9), /xor: estimated cost/);
+});

@@ -2,13 +2,17 @@
  * Small synthetic datasets for the survey's experiments (seed 001), all seeded:
  * XOR, two moons, two spirals, a 1-D sine, and heavy-tailed (Student-t) inputs.
  */
-import { assertInteger, assertNonNegative, assertPositive } from './guards';
+import { assertInteger, assertNonNegative, assertPositive, assertWithinBudget } from './guards';
+
+/** Largest synthetic dataset before WORK_BUDGET (rows of plain arrays: ~100 bytes each). */
+const MAX_POINTS = 1e7;
 import { makeRng, Rng } from './rng';
 import type { Dataset } from './train';
 
 /** Four XOR corners (±1, ±1), label 1 when the signs differ, repeated `copies` times with N(0, noise²) jitter. */
 export function xor(copies = 25, noise = 0.1, seed = 1): Dataset {
   assertInteger(copies, 'copies');
+  assertWithinBudget('xor', 4 * copies, MAX_POINTS, 'points');
   assertNonNegative(noise, 'noise');
   const rng = makeRng(seed);
   const x: number[][] = [], y: number[][] = [];
@@ -24,6 +28,7 @@ export function xor(copies = 25, noise = 0.1, seed = 1): Dataset {
 /** Two interleaved half circles (scikit-learn's make_moons recipe), n points, N(0, noise²) jitter. */
 export function twoMoons(n = 200, noise = 0.1, seed = 1): Dataset {
   assertInteger(n, 'n', 2);
+  assertWithinBudget('twoMoons', n, MAX_POINTS, 'points');
   assertNonNegative(noise, 'noise');
   const rng = makeRng(seed);
   const x: number[][] = [], y: number[][] = [];
@@ -41,6 +46,8 @@ export function twoMoons(n = 200, noise = 0.1, seed = 1): Dataset {
 export function spirals(n = 200, turns = 1.5, noise = 0.05, seed = 1): Dataset {
   assertInteger(n, 'n', 2);
   assertPositive(turns, 'turns');
+  assertNonNegative(noise, 'noise');
+  assertWithinBudget('spirals', n, MAX_POINTS, 'points');
   const rng = makeRng(seed);
   const x: number[][] = [], y: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -73,6 +80,7 @@ export function studentT(rng: Rng, nu: number): number {
 /** Fraction of rows whose thresholded prediction (p ≥ ½) equals the 0/1 label. */
 export function accuracy(pred: number[][], y: number[][]): number {
   if (pred.length !== y.length) throw new RangeError(`pred has ${pred.length} rows but y has ${y.length}`);
+  if (y.length === 0) throw new RangeError('accuracy needs at least one row, but got empty pred and y');
   let ok = 0;
   for (let i = 0; i < y.length; i++) if ((pred[i][0] >= 0.5 ? 1 : 0) === y[i][0]) ok++;
   return ok / y.length;

@@ -22,3 +22,17 @@ test('guards name the argument and the bad value', () => {
   assert.throws(() => assertInRange(1.5, 'delta', 0, 1), /delta must lie in \[0, 1\], but got 1.5/);
   assert.throws(() => assertAllFinite([0, 1, NaN], 'w'), /w\[2\] must be finite, but got NaN/);
 });
+
+test('enumerations, unknown options and the work budget', async () => {
+  const { assertOneOf, assertKnownOptions, assertWithinBudget, workBudgetFactor } = await import('./guards');
+  assert.equal(assertOneOf('adam', 'optimizer', ['sgd', 'adam']), 'adam');
+  assert.throws(() => assertOneOf('rmsprop', 'optimizer', ['sgd', 'adam']), /optimizer must be one of 'sgd', 'adam', but got 'rmsprop'/);
+  assert.throws(() => assertOneOf(3, 'loss', ['mse']), /loss must be one of 'mse', but got 3/);
+  assertKnownOptions({ p: 2 }, 'repu params', ['p']);
+  assert.throws(() => assertKnownOptions({ beta: 0.5 }, "activation 'leaky-relu'", ['alpha']), /activation 'leaky-relu': unknown option 'beta'; allowed: alpha/);
+  assertWithinBudget('train', 1e6, 1e9, 'flop');
+  assert.throws(() => assertWithinBudget('train', 1e12, 1e9, 'flop'), /train: estimated cost 1.00e\+12 flop exceeds the limit 1.00e\+9 flop; set WORK_BUDGET/);
+  assert.throws(() => assertWithinBudget('train', NaN, 1e9, 'flop'), /estimated cost NaN/);
+  assert.equal(workBudgetFactor({ WORK_BUDGET: '10' }), 10);
+  assert.throws(() => workBudgetFactor({ WORK_BUDGET: '-1' }), /WORK_BUDGET must be a positive number, but got '-1'/);
+});

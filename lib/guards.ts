@@ -48,3 +48,39 @@ export function assertAllFinite(xs: ArrayLike<number>, name: string): void {
     }
   }
 }
+
+/** Throw unless `x` is one of `allowed` (an enumeration option such as an optimiser name). */
+export function assertOneOf<T extends string>(x: unknown, name: string, allowed: readonly T[]): T {
+  if (typeof x !== 'string' || !(allowed as readonly string[]).includes(x)) {
+    throw new RangeError(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${typeof x === 'string' ? `'${x}'` : String(x)}`);
+  }
+  return x as T;
+}
+
+/** Throw if an options object has a key outside `allowed` (a misspelt or misrouted option is never ignored). */
+export function assertKnownOptions(opts: object | undefined, name: string, allowed: readonly string[]): void {
+  if (opts === undefined) return;
+  if (opts === null || typeof opts !== 'object') throw new TypeError(`${name} must be an object, but got ${String(opts)}`);
+  const bad = Object.keys(opts).filter((k) => !allowed.includes(k));
+  if (bad.length) throw new RangeError(`${name}: unknown option${bad.length > 1 ? 's' : ''} ${bad.map((k) => `'${k}'`).join(', ')}; allowed: ${allowed.length ? allowed.join(', ') : '(none)'}`);
+}
+
+/** The factor WORK_BUDGET scales every work limit by (default 1; e.g. WORK_BUDGET=100 for a deliberate huge run). */
+export function workBudgetFactor(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.WORK_BUDGET;
+  if (raw === undefined || raw === '') return 1;
+  const f = Number(raw);
+  if (!(f > 0) || !Number.isFinite(f)) throw new RangeError(`WORK_BUDGET must be a positive number, but got '${raw}'`);
+  return f;
+}
+
+/**
+ * Fail at once when a request's estimated cost exceeds its limit (× WORK_BUDGET), saying the
+ * estimate, the limit and how to raise it: an absurd size never starts, hangs or runs out of memory.
+ */
+export function assertWithinBudget(what: string, cost: number, limit: number, unit: string): void {
+  const lim = limit * workBudgetFactor();
+  if (!Number.isFinite(cost) || cost > lim) {
+    throw new RangeError(`${what}: estimated cost ${Number.isFinite(cost) ? cost.toPrecision(3) : String(cost)} ${unit} exceeds the limit ${lim.toPrecision(3)} ${unit}; set WORK_BUDGET=<factor> to raise the limit on purpose`);
+  }
+}

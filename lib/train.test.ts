@@ -84,3 +84,25 @@ test('buildMlp leaves no tensors behind beyond its variables; dispose frees them
   mlp.params.forEach((p) => p.dispose());
   assert.equal(tf.memory().numTensors, before);
 });
+
+test('bad input: misrouted options, unknown enumerations and absurd sizes fail before any work', async () => {
+  const { buildMlp, train, evaluate } = await import('./train');
+  const { relu, activation } = await import('./activations');
+  assert.throws(() => buildMlp({ inputDim: 2, widths: [1e5, 1e5], outputDim: 1, activation: relu(), seed: 1 }), /buildMlp with layers 2×100000×100000×1: estimated cost 1.00e\+10 parameters exceeds the limit/);
+  assert.throws(() => buildMlp({ inputDim: 2, widths: [4], outputDim: 1, activation: relu(), seed: 1, output: 'softmax' as never }), /output must be one of 'linear', 'sigmoid', but got 'softmax'/);
+  assert.throws(() => buildMlp({ inputDim: 2, widths: [4], outputDim: 1, activation: relu(), seed: 1, widht: 3 } as never), /buildMlp spec: unknown option 'widht'/);
+  const mlp = buildMlp({ inputDim: 1, widths: [4], outputDim: 1, activation: relu(), seed: 1 });
+  const data = { x: [[0], [1]], y: [[0], [1]] };
+  try {
+    await assert.rejects(train(mlp, data, { epochs: 1, batchSize: 2, lr: 0.1, seed: 1, optimizer: 'rmsprop' as never }), /optimizer must be one of 'sgd', 'adam', but got 'rmsprop'/);
+    await assert.rejects(train(mlp, data, { epochs: 1e12, batchSize: 2, lr: 0.1, seed: 1 }), /train for 1000000000000 epochs on 2 rows: estimated cost .* flop exceeds the limit/);
+    await assert.rejects(train(mlp, data, { epochs: 1, batchSize: 2, lr: 0.1, seed: 1, lossFn: 'hinge' } as never), /train options: unknown option 'lossFn'/);
+    assert.throws(() => evaluate(mlp, data, 'hinge' as never), /loss must be one of 'mse', 'bce', but got 'hinge'/);
+  } finally {
+    mlp.dispose();
+  }
+  assert.throws(() => activation('leaky-relu', { beta: 0.5 }), /activation 'leaky-relu' parameters: unknown option 'beta'; allowed: alpha/);
+  assert.throws(() => activation('swish', { p: 3 }), /activation 'swish' parameters: unknown option 'p'; allowed: beta/);
+  assert.throws(() => activation('relu', { alpha: 1 }), /activation 'relu' parameters: unknown option 'alpha'; allowed: \(none\)/);
+  assert.equal(activation('leaky-relu', { alpha: 0.2 }).params.alpha, 0.2);
+});

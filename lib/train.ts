@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from './activations';
 import { tfOp, safeSigmoid, safeSoftplus } from './activations-tf';
-import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
+import { assertFinite, assertInteger, assertKnownOptions, assertNonNegative, assertOneOf, assertPositive, assertWithinBudget } from './guards';
 import { makeRng, normals, permutation } from './rng';
 
 export interface MlpSpec {
@@ -38,10 +38,27 @@ export interface Mlp {
 }
 
 /** Build an MLP with weights W ~ N(0, cw/fan_in), b ~ N(0, cb) (seed 002, Def. 2). */
+/** Largest network buildMlp accepts before WORK_BUDGET (float32 parameters; wasm's heap is 4 GB, Adam keeps 3 copies). */
+export const MAX_MLP_PARAMS = 1e8;
+/** Largest training run train() accepts before WORK_BUDGET: ≈ 6 · epochs · rows · parameters floating-point operations. */
+export const MAX_TRAIN_FLOP = 1e14;
+
+/** Number of weights and biases of an MLP with these layer sizes. */
+export function mlpParamCount(dims: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i + 1 < dims.length; i++) n += dims[i] * dims[i + 1] + dims[i + 1];
+  return n;
+}
+
 export function buildMlp(spec: MlpSpec): Mlp {
+  assertKnownOptions(spec, 'buildMlp spec', ['inputDim', 'widths', 'outputDim', 'activation', 'output', 'cw', 'cb', 'seed']);
   assertInteger(spec.inputDim, 'inputDim');
   assertInteger(spec.outputDim, 'outputDim');
+  if (!Array.isArray(spec.widths)) throw new TypeError(`widths must be an array of layer widths, but got ${String(spec.widths)}`);
   spec.widths.forEach((w, i) => assertInteger(w, `widths[${i}]`));
+  if (spec.output !== undefined) assertOneOf(spec.output, 'output', ['linear', 'sigmoid']);
+  if (!spec.activation || typeof spec.activation.f !== 'function') throw new TypeError(`activation must be a zoo Activation (lib/activations), but got ${String(spec.activation)}`);
+  assertWithinBudget(`buildMlp with layers ${[spec.inputDim, ...spec.widths, spec.outputDim].join('×')}`, mlpParamCount([spec.inputDim, ...spec.widths, spec.outputDim]), MAX_MLP_PARAMS, 'parameters');
   const cw = assertPositive(spec.cw ?? 1, 'cw');
   const cb = assertNonNegative(spec.cb ?? 0, 'cb');
   assertFinite(spec.seed, 'seed');
@@ -141,16 +158,23 @@ export function lossOf(mlp: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, loss: 'mse' | '
 
 /** Mini-batch gradient training; throws naming the epoch if the loss turns NaN or infinite. */
 export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promise<TrainResult> {
+  assertKnownOptions(opts, 'train options', ['epochs', 'batchSize', 'lr', 'optimizer', 'loss', 'seed', 'onEpoch']);
   assertInteger(opts.epochs, 'epochs');
   assertInteger(opts.batchSize, 'batchSize');
   assertPositive(opts.lr, 'lr');
-  const loss = opts.loss ?? 'mse';
+  assertFinite(opts.seed, 'seed');
+  const optName = assertOneOf(opts.optimizer ?? 'adam', 'optimizer', ['sgd', 'adam']);
+  const loss = assertOneOf(opts.loss ?? 'mse', 'loss', ['mse', 'bce']);
+  if (Array.isArray(data?.x)) {
+    const nParams = mlpParamCount([mlp.spec.inputDim, ...mlp.spec.widths, mlp.spec.outputDim]);
+    assertWithinBudget(`train for ${opts.epochs} epochs on ${data.x.length} rows`, 6 * opts.epochs * data.x.length * nParams, MAX_TRAIN_FLOP, 'flop');
+  }
   if (loss === 'bce' && mlp.spec.output !== 'sigmoid') throw new RangeError("loss 'bce' needs an MLP with output 'sigmoid'");
   checkDataset(data, mlp.spec.inputDim, mlp.spec.outputDim);
   const n = data.x.length;
   const X = tf.tensor2d(data.x);
   const Y = tf.tensor2d(data.y);
-  const optimizer = (opts.optimizer ?? 'adam') === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
+  const optimizer = optName === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
   const rng = makeRng(opts.seed);
   const history: number[] = [];
   const t0 = Date.now();
@@ -183,6 +207,8 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
 
 /** Evaluate the loss of a whole dataset without training. */
 export function evaluate(mlp: Mlp, data: Dataset, loss: 'mse' | 'bce' = 'mse'): number {
+  assertOneOf(loss, 'loss', ['mse', 'bce']);
+  if (loss === 'bce' && mlp.spec.output !== 'sigmoid') throw new RangeError("loss 'bce' needs an MLP with output 'sigmoid'");
   checkDataset(data, mlp.spec.inputDim, mlp.spec.outputDim);
   return tf.tidy(() => lossOf(mlp, tf.tensor2d(data.x), tf.tensor2d(data.y), loss).dataSync()[0]);
 }
