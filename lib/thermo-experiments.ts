@@ -11,6 +11,7 @@ import { assertInteger, assertPositive, assertInRange } from './guards';
 import { buildMlp, lossOf } from './train';
 import { makeRng, permutation, type Rng } from './rng';
 import type { LabelledData } from './elena';
+import { interleavedTimings } from './timing';
 
 /** Mean and percentile bootstrap interval of the mean (Efron 1979, seed 000 ref. [4]). */
 export function bootstrapMeanCI(xs: readonly number[], rng: Rng, B = 2000, level = 0.95): { mean: number; lo: number; hi: number } {
@@ -57,8 +58,10 @@ export interface PhaseOptions {
   warmupBatches?: number;
 }
 
+/** One epoch of one run; after a divergence the remaining epochs repeat the diverged network's test error with trainLoss = Infinity. */
 export interface EpochRow { unit: string; N: number; phase: number; epoch: number; trainLoss: number; testError: number }
-export interface TimingRow { unit: string; N: number; phase: number; trainMsPerEpoch: number; recallMs: number; finalTestError: number }
+/** One run; `diverged` when its mean training loss turned non-finite (training stopped there; the error is the diverged network's). */
+export interface TimingRow { unit: string; N: number; phase: number; trainMsPerEpoch: number; recallMs: number; finalTestError: number; diverged: boolean }
 
 function testError(logits: tf.Tensor2D, yT: tf.Tensor2D): number {
   return tf.tidy(() => tf.mean(tf.notEqual(tf.cast(tf.greater(logits, 0), 'float32'), yT).asType('float32')).dataSync()[0]);
@@ -109,7 +112,7 @@ export async function learningPhases(
           const mlp = buildMlp({ inputDim: inDim, widths: [N], outputDim: 1, activation: u.act, output: 'sigmoid', seed });
           const opt = tf.train.sgd(o.lr);
           const rng = makeRng(seed + 7);
-          let trainMs = 0;
+          let trainMs = 0, diverged = false;
           try {
             for (let epoch = 1; epoch <= o.epochs; epoch++) {
               const order = permutation(rng, n);
@@ -125,10 +128,16 @@ export async function learningPhases(
               }
               trainMs += performance.now() - t0;
               const trainLoss = sum / batches;
-              if (!Number.isFinite(trainLoss)) throw new Error(`training diverged: mean loss ${trainLoss} at epoch ${epoch} (${u.label}, N=${N}, lr=${o.lr})`);
               const z = mlp.logits(Xt);
-              epochs.push({ unit: u.label, N, phase, epoch, trainLoss, testError: testError(z, Yt) });
+              const err = testError(z, Yt);
               z.dispose();
+              if (!Number.isFinite(trainLoss)) {
+                // a divergence is data: stop training this run, keep the diverged network's error for the remaining epochs
+                diverged = true;
+                for (let e = epoch; e <= o.epochs; e++) epochs.push({ unit: u.label, N, phase, epoch: e, trainLoss: Infinity, testError: err });
+                break;
+              }
+              epochs.push({ unit: u.label, N, phase, epoch, trainLoss, testError: err });
             }
             const rec: number[] = [];
             for (let r = 0; r < o.recallRepeats; r++) {
@@ -140,7 +149,7 @@ export async function learningPhases(
             }
             timings.push({
               unit: u.label, N, phase, trainMsPerEpoch: trainMs / o.epochs, recallMs: median(rec),
-              finalTestError: epochs[epochs.length - 1].testError,
+              finalTestError: epochs[epochs.length - 1].testError, diverged,
             });
           } finally {
             opt.dispose();
@@ -159,4 +168,132 @@ export async function learningPhases(
 export function epochsToTarget(errors: readonly number[], target: number): number {
   const i = errors.findIndex((e) => e <= target);
   return i < 0 ? Infinity : i + 1;
+}
+
+/**
+ * Per-phase replicates for the comparative claims: for each unit, one value per learning phase,
+ * averaged over the widths of the run (every phase trains every width with the same seeds for all
+ * units, so phase k of two units is a paired replicate). `finalError`: test error after the last
+ * epoch; `auc`: mean test error over the epochs (area under the learning curve; lower = faster).
+ */
+export function phaseReplicates(run: { epochs: readonly EpochRow[]; timings: readonly TimingRow[] }): Record<string, { finalError: number[]; auc: number[]; diverged: number }> {
+  const out: Record<string, { finalError: number[]; auc: number[]; diverged: number }> = {};
+  const units = [...new Set(run.timings.map((t) => t.unit))];
+  const phases = [...new Set(run.timings.map((t) => t.phase))].sort((a, b) => a - b);
+  const widths = [...new Set(run.timings.map((t) => t.N))];
+  for (const u of units) {
+    const fe: number[] = [], auc: number[] = [];
+    for (const ph of phases) {
+      let f = 0, a = 0;
+      for (const N of widths) {
+        const t = run.timings.find((r) => r.unit === u && r.phase === ph && r.N === N);
+        if (!t) throw new RangeError(`phaseReplicates: no run for unit ${u}, phase ${ph}, N = ${N}`);
+        f += t.finalTestError;
+        const curve = run.epochs.filter((r) => r.unit === u && r.phase === ph && r.N === N);
+        if (curve.length === 0) throw new RangeError(`phaseReplicates: no epochs for unit ${u}, phase ${ph}, N = ${N}`);
+        a += curve.reduce((s, r) => s + r.testError, 0) / curve.length;
+      }
+      fe.push(f / widths.length);
+      auc.push(a / widths.length);
+    }
+    out[u] = { finalError: fe, auc, diverged: run.timings.filter((t) => t.unit === u && t.diverged).length };
+  }
+  return out;
+}
+
+export interface RuntimeProbeOptions {
+  widths: readonly number[];
+  units: readonly { label: string; act: Activation }[];
+  /** timed samples per (unit, width), interleaved in rotating order */
+  repeats: number;
+  /** mini-batch SGD steps per training sample */
+  steps: number;
+  batchSize: number;
+  lr: number;
+  seed: number;
+  /** untimed rounds before the first timed one; default 1 */
+  warmup?: number;
+}
+
+export interface RuntimeProbe {
+  /** training time per epoch (ms): time per mini-batch step × steps per epoch, `repeats` samples per unit and width */
+  train: Record<string, Record<number, number[]>>;
+  /** recall time (ms): one forward pass over the whole test set, `repeats` samples per unit and width */
+  recall: Record<string, Record<number, number[]>>;
+  stepsPerEpoch: number;
+}
+
+/**
+ * Interleaved, repeated runtime samples (lib/timing) of g0 × N × 1 networks, for the runtime claims:
+ * every (unit, width) is one training arm (`steps` SGD steps on fixed mini-batches) and one recall
+ * arm (a forward pass over the test set); the arms run in rotating order, so sample r of every arm
+ * comes from the same round (paired by round), and a slow spell of the machine falls on all alike.
+ */
+export async function runtimeProbe(trainSet: LabelledData, testSet: LabelledData, o: RuntimeProbeOptions): Promise<RuntimeProbe> {
+  assertInteger(o.repeats, 'repeats');
+  assertInteger(o.steps, 'steps');
+  assertInteger(o.batchSize, 'batchSize');
+  assertPositive(o.lr, 'lr');
+  o.widths.forEach((w, i) => assertInteger(w, `widths[${i}]`));
+  if (o.units.length === 0) throw new RangeError('runtimeProbe needs at least one unit, but got none');
+  const inDim = trainSet.x[0].length, n = trainSet.x.length;
+  const X = tf.tensor2d(trainSet.x), Y = tf.tensor2d(trainSet.y), Xt = tf.tensor2d(testSet.x);
+  const order = permutation(makeRng(o.seed), n);
+  const batches: [tf.Tensor2D, tf.Tensor2D][] = [];
+  for (let s = 0, b = 0; b < o.steps && s < n; s += o.batchSize, b++) {
+    const idx = tf.tensor1d(order.subarray(s, Math.min(n, s + o.batchSize)), 'int32');
+    batches.push([tf.gather(X, idx) as tf.Tensor2D, tf.gather(Y, idx) as tf.Tensor2D]);
+    idx.dispose();
+  }
+  const nets: { u: string; N: number; mlp: ReturnType<typeof buildMlp>; opt: tf.Optimizer }[] = [];
+  try {
+    const arms: Record<string, () => void> = {};
+    for (const N of o.widths) for (const u of o.units) {
+      const mlp = buildMlp({ inputDim: inDim, widths: [N], outputDim: 1, activation: u.act, output: 'sigmoid', seed: o.seed + N });
+      const opt = tf.train.sgd(o.lr);
+      nets.push({ u: u.label, N, mlp, opt });
+      arms[`train|${u.label}|${N}`] = () => {
+        for (let s = 0; s < o.steps; s++) {
+          const [xb, yb] = batches[s % batches.length];
+          const cost = opt.minimize(() => lossOf(mlp, xb, yb, 'bce'), true, mlp.params)!;
+          cost.dataSync();
+          cost.dispose();
+        }
+      };
+      arms[`recall|${u.label}|${N}`] = () => {
+        const p = mlp.predict(Xt);
+        p.dataSync();
+        p.dispose();
+      };
+    }
+    const t = await interleavedTimings(arms, { repeats: o.repeats, warmup: o.warmup ?? 1 });
+    const stepsPerEpoch = Math.ceil(n / o.batchSize);
+    const train: RuntimeProbe['train'] = {}, recall: RuntimeProbe['recall'] = {};
+    for (const u of o.units) {
+      train[u.label] = {};
+      recall[u.label] = {};
+      for (const N of o.widths) {
+        train[u.label][N] = t[`train|${u.label}|${N}`].map((ms) => (ms / o.steps) * stepsPerEpoch);
+        recall[u.label][N] = t[`recall|${u.label}|${N}`];
+      }
+    }
+    return { train, recall, stepsPerEpoch };
+  } finally {
+    for (const k of nets) { k.opt.dispose(); k.mlp.dispose(); }
+    batches.forEach(([a, b]) => tf.dispose([a, b]));
+    tf.dispose([X, Y, Xt]);
+  }
+}
+
+/**
+ * Per-round least-squares slopes of time vs width: `samples[N][r]` is round r at width N; returns
+ * one slope per round (paired across units when the rounds are shared, as in `runtimeProbe`).
+ */
+export function slopesPerRound(widths: readonly number[], samples: Record<number, readonly number[]>): number[] {
+  if (widths.length < 2) throw new RangeError(`slopesPerRound needs ≥ 2 widths, but got ${widths.length}`);
+  const rounds = samples[widths[0]]?.length ?? 0;
+  widths.forEach((N) => {
+    if (!samples[N] || samples[N].length !== rounds) throw new RangeError(`slopesPerRound: width ${N} has ${samples[N]?.length ?? 0} samples, expected ${rounds}`);
+  });
+  return Array.from({ length: rounds }, (_, r) => slope(widths, widths.map((N) => samples[N][r])));
 }
