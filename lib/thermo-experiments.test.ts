@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapMeanCI, slope, epochsToTarget, learningPhases, phaseReplicates, runtimeProbe, slopesPerRound, type EpochRow, type TimingRow } from './thermo-experiments';
+import { bootstrapMeanCI, slope, epochsToTarget, learningPhases, phaseReplicates, selectLearningRates, runtimeProbe, slopesPerRound, type EpochRow, type TimingRow } from './thermo-experiments';
 import { gaussElena, trainTestSplit } from './elena';
 import { makeRng, normals } from './rng';
 import { relu, sigmoidAct } from './activations';
@@ -102,4 +102,28 @@ test('runtimeProbe: repeats samples per unit and width, positive; a 512× wider 
   assert.ok(med(p.recall.sigmoid[1024]) > med(p.recall.sigmoid[2]), `${p.recall.sigmoid[1024]} vs ${p.recall.sigmoid[2]}`);
   await assert.rejects(() => runtimeProbe(train, te, { widths: [2], units: [], repeats: 2, steps: 1, batchSize: 8, lr: 0.1, seed: 1 }), /at least one unit/);
   await assert.rejects(() => runtimeProbe(train, te, { widths: [2], units: [{ label: 'ReLU', act: relu() }], repeats: 0, steps: 1, batchSize: 8, lr: 0.1, seed: 1 }), /repeats must be an integer >= 1, but got 0/);
+});
+
+test('selectLearningRates: picks the rate with the lowest validation error (a rate too small to learn loses); one-rate grid is returned as is; per-unit lr is used', async () => {
+  await initBackend();
+  // linearly separable: y = [x0 > 0]
+  const rng = makeRng(21);
+  const x = Array.from({ length: 400 }, () => [2 * rng.uniform() - 1, 2 * rng.uniform() - 1]);
+  const d = { x, y: x.map((r) => [r[0] > 0 ? 1 : 0]) };
+  const units = [{ label: 'ReLU', act: relu() }, { label: 'sigmoid', act: sigmoidAct() }];
+  const s = await selectLearningRates(d, { grid: [1, 1e-6], units, width: 8, epochs: 4, batchSize: 16, seed: 3 });
+  assert.deepEqual(s.rates, { ReLU: 1, sigmoid: 1 });
+  assert.equal(s.table.length, 4);
+  for (const u of ['ReLU', 'sigmoid']) {
+    const rows = s.table.filter((r) => r.unit === u);
+    const chosen = rows.find((r) => r.lr === s.rates[u])!;
+    assert.equal(chosen.valError, Math.min(...rows.map((r) => r.valError)), 'second route: the chosen rate has the minimum error of its rows');
+    assert.ok(chosen.valError < 0.2, `${u}: ${chosen.valError}`);
+  }
+  const one = await selectLearningRates(d, { grid: [0.05], units, width: 8, epochs: 1, batchSize: 16, seed: 3 });
+  assert.deepEqual(one, { rates: { ReLU: 0.05, sigmoid: 0.05 }, table: [] });
+  await assert.rejects(() => selectLearningRates(d, { grid: [], units, width: 8, epochs: 1, batchSize: 16, seed: 3 }), /non-empty grid/);
+  await assert.rejects(() => selectLearningRates(d, { grid: [0.1, -1], units, width: 8, epochs: 1, batchSize: 16, seed: 3 }), /grid\[1\] must be > 0, but got -1/);
+  const { train, test: te } = trainTestSplit(d, 0.25, makeRng(2));
+  await assert.rejects(() => learningPhases(train, te, { widths: [2], units: [{ label: 'ReLU', act: relu(), lr: 0 }], phases: 1, epochs: 1, batchSize: 8, lr: 0.1, seed: 1, recallRepeats: 1 }), /lr of unit ReLU must be > 0, but got 0/);
 });

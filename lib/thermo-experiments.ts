@@ -10,7 +10,7 @@ import type { Activation } from './activations';
 import { assertInteger, assertPositive, assertInRange } from './guards';
 import { buildMlp, lossOf } from './train';
 import { makeRng, permutation, type Rng } from './rng';
-import type { LabelledData } from './elena';
+import { trainTestSplit, type LabelledData } from './elena';
 import { interleavedTimings } from './timing';
 
 /** Mean and percentile bootstrap interval of the mean (Efron 1979, seed 000 ref. [4]). */
@@ -45,7 +45,8 @@ export function slope(x: readonly number[], y: readonly number[]): number {
 export interface PhaseOptions {
   /** hidden widths N */
   widths: readonly number[];
-  units: readonly { label: string; act: Activation }[];
+  /** hidden units; `lr` overrides the common learning rate for that unit (e.g. chosen by `selectLearningRates`) */
+  units: readonly { label: string; act: Activation; lr?: number }[];
   /** independent learning phases (fresh initialisation and batch order each) */
   phases: number;
   epochs: number;
@@ -90,9 +91,10 @@ export async function learningPhases(
   const n = trainSet.x.length;
   const epochs: EpochRow[] = [], timings: TimingRow[] = [];
   try {
+    o.units.forEach((u) => { if (u.lr !== undefined) assertPositive(u.lr, `lr of unit ${u.label}`); });
     for (const u of o.units) { // warm-up, untimed and discarded
       const mlp = buildMlp({ inputDim: inDim, widths: [o.widths[0]], outputDim: 1, activation: u.act, output: 'sigmoid', seed: o.seed - 1 });
-      const opt = tf.train.sgd(o.lr);
+      const opt = tf.train.sgd(u.lr ?? o.lr);
       for (let b = 0; b < (o.warmupBatches ?? 30); b++) {
         const s = (b * o.batchSize) % Math.max(1, n - o.batchSize);
         const xb = X.slice([s, 0], [Math.min(o.batchSize, n - s), -1]), yb = Y.slice([s, 0], [Math.min(o.batchSize, n - s), -1]);
@@ -110,7 +112,7 @@ export async function learningPhases(
           onProgress?.(`phase ${phase + 1}/${o.phases}, N = ${N}, ${u.label}`);
           const seed = o.seed + 1000 * phase + N;
           const mlp = buildMlp({ inputDim: inDim, widths: [N], outputDim: 1, activation: u.act, output: 'sigmoid', seed });
-          const opt = tf.train.sgd(o.lr);
+          const opt = tf.train.sgd(u.lr ?? o.lr);
           const rng = makeRng(seed + 7);
           let trainMs = 0, diverged = false;
           try {
@@ -296,4 +298,35 @@ export function slopesPerRound(widths: readonly number[], samples: Record<number
     if (!samples[N] || samples[N].length !== rounds) throw new RangeError(`slopesPerRound: width ${N} has ${samples[N]?.length ?? 0} samples, expected ${rounds}`);
   });
   return Array.from({ length: rounds }, (_, r) => slope(widths, widths.map((N) => samples[N][r])));
+}
+
+/**
+ * A learning rate per unit, chosen on a validation split of the training set (never the test set):
+ * each unit is trained at each rate of `grid` (one phase, one width, `epochs` epochs, plain SGD as in
+ * `learningPhases`) and the rate with the lowest final validation error is kept (ties: the smaller
+ * rate). A diverging rate counts with its diverged network's error. Deterministic for a given seed.
+ */
+export async function selectLearningRates(
+  trainSet: LabelledData,
+  o: { grid: readonly number[]; units: readonly { label: string; act: Activation }[]; width: number; epochs: number; batchSize: number; seed: number; valFraction?: number },
+): Promise<{ rates: Record<string, number>; table: { unit: string; lr: number; valError: number; diverged: boolean }[] }> {
+  if (o.grid.length === 0) throw new RangeError('selectLearningRates needs a non-empty grid, but got none');
+  o.grid.forEach((lr, i) => assertPositive(lr, `grid[${i}]`));
+  const grid = [...o.grid].sort((a, b) => a - b);
+  const rates: Record<string, number> = {}, table: { unit: string; lr: number; valError: number; diverged: boolean }[] = [];
+  if (grid.length === 1) {
+    for (const u of o.units) rates[u.label] = grid[0];
+    return { rates, table };
+  }
+  const { train, test: val } = trainTestSplit(trainSet, o.valFraction ?? 0.2, makeRng(o.seed));
+  for (const u of o.units) {
+    let best = Infinity;
+    for (const lr of grid) {
+      const r = await learningPhases(train, val, { widths: [o.width], units: [u], phases: 1, epochs: o.epochs, batchSize: o.batchSize, lr, seed: o.seed + 1, recallRepeats: 1, warmupBatches: 0 });
+      const t = r.timings[0];
+      table.push({ unit: u.label, lr, valError: t.finalTestError, diverged: t.diverged });
+      if (t.finalTestError < best) { best = t.finalTestError; rates[u.label] = lr; }
+    }
+  }
+  return { rates, table };
 }
