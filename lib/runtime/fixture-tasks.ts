@@ -8,10 +8,10 @@ function logComputation(config: Record<string, unknown>, seed: number): void {
   if (log) fs.appendFileSync(log, JSON.stringify({ config, seed, pid: process.pid }) + '\n');
 }
 
-/** Sleeps `ms`, then returns x² + seed; throws when `x` equals `throwAt`; exits the process when `crash` is set. */
-export async function square(config: { x: number; ms?: number; throwAt?: number; crash?: boolean }, seed: number) {
+/** Sleeps `ms`, then returns x² + seed; throws when `x` equals `throwAt`; kills its process when `x` equals `crashAt`. */
+export async function square(config: { x: number; ms?: number; throwAt?: number; crashAt?: number }, seed: number) {
   await new Promise((r) => setTimeout(r, config.ms ?? 0));
-  if (config.crash) process.exit(3);
+  if (config.crashAt !== undefined && config.x === config.crashAt) process.exit(3);
   if (config.throwAt !== undefined && config.x === config.throwAt) throw new Error(`fixture failure at x=${config.x}`);
   logComputation(config, seed);
   return { y: config.x * config.x + seed, label: `x${config.x}`, nan: Number.NaN, list: [config.x, seed] };
