@@ -119,3 +119,34 @@ bench: setup-node
 
 clean:
 	rm -rf build reports
+
+# ---------------------------------------------------------------- sweeps (lib/runtime: experiments as task grids)
+# make sweep EXPERIMENT=<module> [SCHEDULER=local|slurm] [SHARDS=n] [PROFILE=…]   run (local) or submit (slurm) n shards into RESULTS_DIR
+# make estimate EXPERIMENT="<module> …" [PROFILE=…]   tasks and CPU-hours per profile, from the cached tasks' measured wall times
+# make slurm-test                                     a real one-node Slurm (Debian's slurm-wlm + munge, root) runs the demo grid
+# Slurm: SLURM_PARTITION, SLURM_TIME (per array task, e.g. 4:00:00), SLURM_MEM (e.g. 8G), SLURM_CPUS (per array task = its JOBS),
+# SBATCH_ARGS (more sbatch options, e.g. --account=abc); RESULTS_DIR must be on a filesystem every node shares.
+.PHONY: sweep estimate slurm-test
+EXPERIMENT      ?= lib/runtime/demo-experiment.ts
+SCHEDULER       ?= local
+SHARDS          ?= 1
+RESULTS_DIR     ?= $(ROOT)/results
+JOBS            ?=
+SLURM_PARTITION ?=
+SLURM_TIME      ?=
+SLURM_MEM       ?=
+SLURM_CPUS      ?= 1
+SBATCH_ARGS     ?=
+
+sweep: setup-node
+	@case "$(SCHEDULER)" in local|slurm) ;; *) echo "SCHEDULER must be local or slurm, but got '$(SCHEDULER)'"; exit 2;; esac
+	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) --shards $(SHARDS) \
+	  $(if $(filter slurm,$(SCHEDULER)),--scheduler slurm --jobs $(SLURM_CPUS) \
+	    $(if $(SLURM_PARTITION),--partition $(SLURM_PARTITION)) $(if $(SLURM_TIME),--time $(SLURM_TIME)) \
+	    $(if $(SLURM_MEM),--mem $(SLURM_MEM)) $(foreach a,$(SBATCH_ARGS),--sbatch-arg $(a)),$(if $(JOBS),--jobs $(JOBS)))
+
+estimate: setup-node
+	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) --estimate
+
+slurm-test: setup-node
+	bash scripts/slurm-test.sh
