@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   const experiments = args.modules.map((m) => ({ module: m, list: loadExperiments(m, args.only) }));
 
   if (args.estimate) {
-    console.log(`estimates from the cache in ${results} (* = PROFILE ${profile}); CPU-hours = Σ over tasks of (overhead + seconds per unit cost × cost), fitted to the cached tasks' wall times`);
+    console.log(`estimates from the cache in ${results} (* = PROFILE ${profile}); CPU-hours = Σ over tasks of (overhead + seconds per unit cost × cost), fitted to the cached tasks' CPU times`);
     for (const { module, list } of experiments) {
       console.log(`\n${module}`);
       for (const e of list) console.log(formatEstimate(estimateExperiment(e, results), profile));

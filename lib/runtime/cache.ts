@@ -14,8 +14,12 @@ export interface CacheEntry {
   seed: number;
   cost: number;
   record: TaskRecord;
+  /** The record's field names in the order the task function returned them (the stored JSON sorts keys). */
+  fields?: string[];
   /** Wall time of the task function, in milliseconds. */
   wallMs: number;
+  /** CPU time (user + system) of the worker process during the task, in milliseconds: unlike wall time, not inflated when other processes compete for the cores. */
+  cpuMs?: number;
   finishedAt: string;
   host: string;
 }

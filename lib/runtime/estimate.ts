@@ -1,4 +1,4 @@
-/** Cost estimates: tasks per profile and CPU-hours, extrapolated from the measured wall time per unit of declared task cost. */
+/** Cost estimates: tasks per profile and CPU-hours, extrapolated from the measured CPU (else wall) time per unit of declared task cost. */
 import { Profile, PROFILES } from '../profile';
 import { ResultCache } from './cache';
 import { Experiment, resolveTasks } from './experiment';
@@ -67,8 +67,10 @@ export function estimateExperiment(e: Experiment<any, any>, resultsDir: string):
   const entries = new ResultCache(resultsDir, e.name).entries();
   const current = entries.filter((x) => x.version === e.version);
   const used = current.length ? current : entries;
+  // CPU time where recorded (a contended machine inflates wall time, not CPU time), else wall time
+  const times = used.map((x) => ({ cost: x.cost, wallMs: typeof x.cpuMs === 'number' ? x.cpuMs : x.wallMs }));
   const measured = used.length
-    ? { tasks: used.length, version: current.length ? e.version : 'any', ...fitCost(used) }
+    ? { tasks: used.length, version: current.length ? e.version : 'any', ...fitCost(times) }
     : null;
   const profiles = PROFILES.map((profile) => {
     const tasks = resolveTasks(e, profile);

@@ -66,12 +66,19 @@ export class Progress {
   private readonly t0: number;
   private computeStart: number | null = null;
   readonly state: ProgressState;
+  /** Minimum interval between redraws; and how often the caller should redraw without news (elapsed time). */
+  readonly minIntervalMs: number;
+  readonly tickMs: number;
 
   constructor(label: string, total: number, mode: ProgressMode = 'auto', private readonly stream: Stream = process.stderr,
     private readonly now: () => number = Date.now, env: Record<string, string | undefined> = process.env,
-    /** Minimum interval between updates: 250 ms on a terminal (≤ 4 per second), 10 s for plain lines. */
-    private readonly intervalMs?: number) {
+    /** Minimum interval between updates: default 250 ms on a terminal (≤ 4 per second), 1 s in Jupyter, 10 s for plain lines. */
+    intervalMs?: number) {
     this.mode = detectMode(mode, stream, env);
+    // in Jupyter (a live line without a terminal) each write is one more output of the saved notebook: fewer updates
+    const jupyter = this.mode === 'tty' && !stream.isTTY;
+    this.minIntervalMs = intervalMs ?? (this.mode === 'tty' ? (jupyter ? 1000 : 250) : 10_000);
+    this.tickMs = this.mode === 'tty' ? (jupyter ? 5000 : 1000) : 10_000;
     this.t0 = now();
     this.state = { label, total, cached: 0, computed: 0, failed: 0, corrupt: 0, elapsedMs: 0, computeMs: 0 };
   }
@@ -103,8 +110,7 @@ export class Progress {
   private draw(force: boolean, final: boolean): void {
     if (this.mode === 'off') return;
     const t = this.now();
-    const interval = this.intervalMs ?? (this.mode === 'tty' ? 250 : 10_000);
-    if (!force && t - this.last < interval) return;
+    if (!force && t - this.last < this.minIntervalMs) return;
     this.last = t;
     this.state.elapsedMs = t - this.t0;
     this.state.computeMs = this.computeStart === null ? 0 : t - this.computeStart;

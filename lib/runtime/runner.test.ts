@@ -21,10 +21,10 @@ test('a run computes every task, a rerun computes none; the table has config, se
   const a = await runExperiment(e, { resultsDir: dir, jobs: 2, ...quiet });
   assert.equal(a.computed, 5);
   assert.equal(a.cached, 0);
-  assert.deepEqual(a.table.columns, ['x', 'ms', 'seed', 'label', 'list', 'nan', 'y']);
+  assert.deepEqual(a.table.columns, ['x', 'ms', 'seed', 'y', 'label', 'nan', 'list'], 'config fields, seed, record fields in the order returned');
   assert.deepEqual(a.table.getColumn('y').toArray(), [0, 1, 4, 9, 16]);
   assert.ok(Number.isNaN(a.table.getColumn('nan').toArray()[0]), 'NaN survives the cache');
-  assert.ok(a.entries.every((en) => en.wallMs >= 0), 'wall time recorded');
+  assert.ok(a.entries.every((en) => en.wallMs >= 0 && en.cpuMs! >= 0), 'wall and CPU time recorded');
   const b = await runExperiment(e, { resultsDir: dir, jobs: 2, ...quiet });
   assert.equal(b.computed, 0);
   assert.equal(b.cached, 5);

@@ -49,6 +49,15 @@ export class TaskFailures extends Error {
   }
 }
 
+/** The record with its fields in the order the task returned them. */
+function inFieldOrder(e: CacheEntry): Record<string, unknown> {
+  if (!Array.isArray(e.fields)) return e.record;
+  const out: Record<string, unknown> = {};
+  for (const k of e.fields) if (k in e.record) out[k] = e.record[k];
+  for (const k of Object.keys(e.record)) if (!(k in out)) out[k] = e.record[k];
+  return out;
+}
+
 /** Run an experiment's tasks (see RunOptions): resumes from the cache, recomputes only what is missing, corrupt or changed. */
 export async function runExperiment(exp: Experiment<any, any>, options: RunOptions = {}): Promise<RunResult> {
   const opts = resolveOptions(options);
@@ -84,7 +93,7 @@ export async function runExperiment(exp: Experiment<any, any>, options: RunOptio
     key: t.key, config: t.config, seed: t.seed, cost: t.cost,
   }));
   progress.startComputing();
-  const ticker = progress.mode === 'off' ? null : setInterval(() => progress.update(), progress.mode === 'tty' ? 1000 : 10_000);
+  const ticker = progress.mode === 'off' ? null : setInterval(() => progress.update(), progress.tickMs);
   try {
     await runPool(Math.min(opts.jobs, Math.max(1, messages.length)), messages, {
       done: (m, entryJson) => {
@@ -106,7 +115,7 @@ export async function runExperiment(exp: Experiment<any, any>, options: RunOptio
   progress.finish();
 
   const ok = tasks.filter((t) => entries.has(t.key));
-  const rows = ok.map((t) => tableRow(t.config, t.seed, entries.get(t.key)!.record));
+  const rows = ok.map((t) => tableRow(t.config, t.seed, inFieldOrder(entries.get(t.key)!)));
   const configCols = new Set<string>(['seed']);
   for (const t of ok) for (const k of Object.keys(tableRow(t.config, t.seed, {}))) configCols.add(k);
   const table = toDataFrame(rows, configCols);

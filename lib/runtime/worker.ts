@@ -44,16 +44,18 @@ function taskFunction(modulePath: string, name: string): TaskFn {
 export async function runTask(m: TaskMessage): Promise<WorkerReply> {
   try {
     const fn = taskFunction(m.modulePath, m.task);
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     const record = await fn(m.config, m.seed);
     const wallMs = performance.now() - t0;
+    const c1 = process.cpuUsage(c0);
+    const cpuMs = (c1.user + c1.system) / 1000;
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       throw new TypeError(`task function '${m.task}' must return a plain object (the record), but got ${Array.isArray(record) ? 'an array' : String(record)}`);
     }
     canonicalJson(record, 'record'); // throws naming the first field that is not JSON data
     const entry = new ResultCache(m.root, m.experiment).write({
       key: m.key, experiment: m.experiment, version: m.version, config: m.config, seed: m.seed, cost: m.cost,
-      record: record as Record<string, unknown>, wallMs,
+      record: record as Record<string, unknown>, fields: Object.keys(record), wallMs, cpuMs,
     });
     return { type: 'done', key: m.key, entry: canonicalJson(entry) };
   } catch (e) {
