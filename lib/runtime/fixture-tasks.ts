@@ -25,7 +25,11 @@ export function fixtureExperiment(name: string, n: number, ms = 0, extra: Record
   });
 }
 
-export const killTestExperiment = fixtureExperiment('fixture-kill', 20, 150);
+/** The kill test's grid: 20 tasks, the first 8 short (40 ms), the rest long enough (250 ms) that the kill lands mid-run. */
+export const killTestExperiment = defineExperiment({
+  name: 'fixture-kill', version: 1, module: 'lib/runtime/fixture-tasks.ts', task: 'square',
+  tasks: () => tasksOf(Array.from({ length: 20 }, (_, x) => ({ x, ms: x < 8 ? 40 : 250 })), [0]),
+});
 
 if (require.main === module) {
   // used by the kill test: run the 20-task grid with RESULTS_DIR from the environment

@@ -38,7 +38,7 @@ test('a run computes every task, a rerun computes none; the table has config, se
   assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')).length, 0);
 });
 
-test('changing one config recomputes only that task; a new version recomputes all', async () => {
+test('changing one config recomputes only that task (a new version changes every key: experiment.test.ts)', async () => {
   const dir = tmp();
   const mk = (xs: number[], version = 1) => defineExperiment({
     name: 'fx-change', version, module: 'lib/runtime/fixture-tasks.ts', task: 'square', tasks: tasksOf(xs.map((x) => ({ x })), [0]),
@@ -47,8 +47,6 @@ test('changing one config recomputes only that task; a new version recomputes al
   const changed = await runExperiment(mk([0, 1, 2, 7]), { resultsDir: dir, jobs: 1, ...quiet });
   assert.equal(changed.computed, 1);
   assert.equal(changed.cached, 3);
-  const bumped = await runExperiment(mk([0, 1], 2), { resultsDir: dir, jobs: 1, ...quiet });
-  assert.equal(bumped.computed, 2);
 });
 
 test('a corrupt or truncated cache entry is reported and recomputed, never read', async () => {
@@ -89,7 +87,7 @@ test('two runners on one cache finish with whole entries and equal tables', asyn
   assert.ok(a.table.frameEqual(b.table, true));
   const cache = new ResultCache(dir, 'fx-two');
   for (const t of resolveTasks(e)) assert.equal(cache.read(t.key).status, 'hit');
-  const leftovers = fs.readdirSync(cache.dir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
+  const leftovers = (fs.readdirSync(cache.dir, { recursive: true }) as string[]).filter((f) => String(f).endsWith('.tmp'));
   assert.deepEqual(leftovers, []);
 });
 
@@ -111,8 +109,8 @@ test('shards cover every task exactly once, and a full run afterwards computes n
   const dir = tmp();
   const e = fixtureExperiment('fx-shard', 7);
   const seen: string[] = [];
-  for (let index = 0; index < 3; index++) {
-    const r = await runExperiment(e, { resultsDir: dir, jobs: 1, shard: `${index}/3`, ...quiet });
+  for (let index = 0; index < 2; index++) {
+    const r = await runExperiment(e, { resultsDir: dir, jobs: 1, shard: `${index}/2`, ...quiet });
     assert.equal(r.parquet, undefined, 'a shard writes no table');
     seen.push(...r.computedKeys);
   }
