@@ -109,7 +109,7 @@ test('selectLearningRates: picks the rate with the lowest validation error (a ra
   // linearly separable: y = [x0 > 0]
   const rng = makeRng(21);
   const x = Array.from({ length: 400 }, () => [2 * rng.uniform() - 1, 2 * rng.uniform() - 1]);
-  const d = { x, y: x.map((r) => [r[0] > 0 ? 1 : 0]) };
+  const d = { name: 'separable', x, y: x.map((r) => [r[0] > 0 ? 1 : 0]) };
   const units = [{ label: 'ReLU', act: relu() }, { label: 'sigmoid', act: sigmoidAct() }];
   const s = await selectLearningRates(d, { grid: [1, 1e-6], units, width: 8, epochs: 4, batchSize: 16, seed: 3 });
   assert.deepEqual(s.rates, { ReLU: 1, sigmoid: 1 });
