@@ -1,7 +1,7 @@
 /**
- * ELENA benchmark data (ESPRIT BRP 6891; seed 000, ref. [7], "Discussion"): the real `phoneme`
+ * ELENA benchmark data (ESPRIT BRP 6891; Chinea, ref. [7], "Discussion"): the real `phoneme`
  * database loaded with nodejs-polars after a SHA-256 check, and the artificial Gaussian database
- * regenerated from the ELENA recipe (research note §5.2) with a fixed seed. The ELENA `Clouds`
+ * regenerated from the ELENA recipe with a fixed seed. The ELENA `Clouds`
  * set was not found (§5.3); nothing here is named "Clouds": `cloudsSubstitute` is our own 2-D design
  * (3-Gaussian mixture vs one broad Gaussian, Bayes error ≈ 10 % by quadrature), not the ELENA data.
  */
@@ -11,7 +11,7 @@ import pl from 'nodejs-polars';
 import { assertFinite, assertInteger, assertPositive, assertInRange } from './guards';
 import { makeRng, permutation, type Rng } from './rng';
 
-/** SHA-256 of data/elena/phoneme.dat (research note §5.1; data/elena/README.md). */
+/** SHA-256 of data/elena/phoneme.dat (data/elena/README.md). */
 export const PHONEME_SHA256 = 'c0eebb5b33f68008d6030ed36148b79d3d370f060902fa0f23b9d801e213be58';
 export const PHONEME_PATH = 'data/elena/phoneme.dat';
 export const PHONEME_COLUMNS = ['h1', 'h2', 'h3', 'h4', 'h5', 'cls'] as const;
@@ -72,7 +72,7 @@ export function loadPhoneme(path: string = PHONEME_PATH, o: PhonemeOptions = {})
 }
 
 /**
- * ELENA Gaussian database in d dimensions (research note §5.2): class 0 ~ N(0, I_d), class 1 ~
+ * ELENA Gaussian database in d dimensions: class 0 ~ N(0, I_d), class 1 ~
  * N(0, 4 I_d), nPerClass patterns each, shuffled. Statistically equivalent to gauss_dD.dat, not
  * byte-identical (the original seed is unknown). As in ELENA, the d-D set is the first d columns of the 8-D set.
  * @param dim dimension 1…8 (Gauss8D: 8)
@@ -95,7 +95,7 @@ export function gaussElena(dim = 8, nPerClass = 2500, seed = 6891): LabelledData
   return { x: Array.from(perm, (i) => x[i]), y: Array.from(perm, (i) => y[i]), name: `gauss${dim}D (regenerated)` };
 }
 
-/** Bayes-optimal rule for the ELENA Gaussian sets: class 1 iff ‖x‖² ≥ (8/3) d ln 2 (research note §5.2). */
+/** Bayes-optimal rule for the ELENA Gaussian sets: class 1 iff ‖x‖² ≥ (8/3) d ln 2. */
 export function gaussBayesRule(x: readonly number[]): 0 | 1 {
   const r2 = x.reduce((s, v) => s + v * v, 0);
   return r2 >= (8 / 3) * x.length * Math.LN2 ? 1 : 0;
@@ -134,7 +134,7 @@ function lnGamma(z: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s);
 }
 
-/** Exact Bayes error of the ELENA Gaussian set in d dimensions, from χ²_d tails (research note §5.2 table). */
+/** Exact Bayes error of the ELENA Gaussian set in d dimensions, from χ²_d tails . */
 export function gaussBayesError(dim: number): number {
   assertInteger(dim, 'dim');
   const t = (8 / 3) * dim * Math.LN2;
@@ -180,7 +180,7 @@ export interface Gauss2DComponent { weight: number; mean: readonly [number, numb
 export interface CloudsParams { class0: readonly Gauss2DComponent[]; class1: readonly Gauss2DComponent[] }
 
 /**
- * `clouds-substitute` (research note §5.3): OUR design, not the ELENA Clouds data, whose recipe is
+ * `clouds-substitute`: OUR design, not the ELENA Clouds data, whose recipe is
  * unknown. Class 0 is a 3-Gaussian mixture, class 1 one broad Gaussian overlapping it; the class-1
  * sd was chosen so that the Bayes error (quadrature) is near the ~10 % the note recalls, unverified.
  */

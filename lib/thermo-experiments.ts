@@ -1,5 +1,5 @@
 /**
- * The benchmark experiments of seed 000 ("Discussion"): g0 × N × 1 networks trained by
+ * The benchmark experiments of Chinea ("Discussion"): g0 × N × 1 networks trained by
  * backpropagation (plain mini-batch SGD, binary cross-entropy on a sigmoid output) on ELENA data,
  * ReLU vs sigmoid vs tanh hidden layers, over independent learning phases: test error per epoch,
  * training time per epoch and recall (inference) time, with Efron bootstrap intervals (ref. [4]).
@@ -13,7 +13,7 @@ import { makeRng, permutation, type Rng } from './rng';
 import { trainTestSplit, type LabelledData } from './elena';
 import { interleavedTimings } from './timing';
 
-/** Mean and percentile bootstrap interval of the mean (Efron 1979, seed 000 ref. [4]). */
+/** Mean and percentile bootstrap interval of the mean (Efron 1979, Chinea ref. [4]). */
 export function bootstrapMeanCI(xs: readonly number[], rng: Rng, B = 2000, level = 0.95): { mean: number; lo: number; hi: number } {
   if (xs.length === 0) throw new RangeError('bootstrapMeanCI needs at least one value, but got an empty array');
   xs.forEach((x, i) => { if (!Number.isFinite(x)) throw new RangeError(`xs[${i}] must be finite, but got ${x}`); });

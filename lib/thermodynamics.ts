@@ -1,6 +1,6 @@
 /**
- * Thermodynamics of shallow g0 × g1 × 1 networks after Chinea (seed 000, "Methods" and
- * "Theoretical Results"; reconstruction in shared/research/chinae.md §3): every neuron is an
+ * Thermodynamics of shallow g0 × g1 × 1 networks after Chinea ("Methods" and
+ * "Theoretical Results"; reconstructed and checked in notebook 00): every neuron is an
  * independent subsystem whose microstates are its input configurations, each input line carrying
  * an integer excitation in {1,…,K}, K = m·p. The degeneracies are bounded compositions, exact
  * BigInts (the alternating sums lose all meaning in float64 from g0 ≈ 15–20); the
@@ -10,7 +10,7 @@ import { assertFinite, assertInteger, assertPositive } from './guards';
 
 // ---------------------------------------------------------------- exact integer counts
 
-/** Binomial C(a, b) as a BigInt, with C(a, b) := 0 whenever a < b, a < 0 or b < 0 (research note §3.1). */
+/** Binomial C(a, b) as a BigInt, with C(a, b) := 0 whenever a < b, a < 0 or b < 0. */
 export function binomBig(a: number, b: number): bigint {
   if (!Number.isInteger(a) || !Number.isInteger(b)) throw new RangeError(`binomBig needs integers, but got a=${a}, b=${b}`);
   if (b < 0 || a < 0 || a < b) return 0n;
@@ -27,7 +27,7 @@ function checkGK(g: number, K: number): void {
 
 /**
  * Bounded compositions c(n; g, K) = [w^n](w + … + w^K)^g = Σ_l (−1)^l C(g,l) C(n−Kl−1, g−1)
- * (seed 000, λ^θ formula; research note §3.1), n = 0…gK, by inclusion–exclusion in BigInt.
+ * (Chinea, λ^θ formula), n = 0…gK, by inclusion–exclusion in BigInt.
  * @param g number of input lines (g0 for a hidden unit, g1 for the output unit), ≥ 1
  * @param K excitation levels per input line (K = m·p), ≥ 1
  */
@@ -56,7 +56,7 @@ export function compositions(g: number, K: number): bigint[] {
 
 /**
  * The same counts by a second, cancellation-free route: g-fold polynomial convolution of
- * (w + … + w^K) in exact BigInt (research note §3.8, "repeated polynomial convolution").
+ * (w + … + w^K) in exact BigInt ("repeated polynomial convolution").
  */
 export function compositionsByConvolution(g: number, K: number): bigint[] {
   checkGK(g, K);
@@ -74,7 +74,7 @@ export function compositionsByConvolution(g: number, K: number): bigint[] {
 
 /**
  * The inclusion–exclusion sum evaluated in float64 (binomials exact, then converted): shows the
- * catastrophic cancellation of research note §3.8. For demonstration only — never use it for counts.
+ * catastrophic cancellation shown in notebook 00. For demonstration only — never use it for counts.
  */
 export function compositionsFloat64(g: number, K: number): number[] {
   checkGK(g, K);
@@ -99,7 +99,7 @@ function checkThreshold(t: number, g: number, K: number, name: string): void {
 
 /**
  * Silent-level degeneracy λ^1 = #{configurations with n < δ} by the single-sum closed form
- * Σ_l (−1)^l C(g,l) C(δ−1−Kl, g) (hockey-stick identity; research note §3.1, correcting the seed's λ^1).
+ * Σ_l (−1)^l C(g,l) C(δ−1−Kl, g) (hockey-stick identity, correcting the printed λ^1).
  */
 export function lambda1(g: number, K: number, threshold: number): bigint {
   checkGK(g, K);
@@ -172,12 +172,12 @@ export interface NetParams {
   tanhReading: TanhReading;
 }
 
-/** The research note's default parameters P0 (§3.5): m = 1, p = 2, g1 = 2, midpoint thresholds, Δ = K, H1, tanh gap 2Δ. */
+/** Our default parameters P0 (not the paper's, which are unknown): m = 1, p = 2, g1 = 2, midpoint thresholds, Δ = K, H1, tanh gap 2Δ. */
 export const P0: Readonly<Omit<NetParams, 'g0' | 'delta1' | 'theta1' | 'Delta'>> = Object.freeze({
   g1: 2, m: 1, p: 2, hidden: 'relu', reluLevel: 'H1', tanhReading: 'gap2',
 });
 
-/** Midpoint threshold ⌈g(K+1)/2⌉: the mean total excitation of g inputs (research note §3.5). */
+/** Midpoint threshold ⌈g(K+1)/2⌉: the mean total excitation of g inputs. */
 export function midpointThreshold(g: number, K: number): number {
   checkGK(g, K);
   return Math.ceil((g * (K + 1)) / 2);
@@ -213,7 +213,7 @@ export interface Level {
 }
 
 /**
- * Levels of one hidden unit (seed 000, X(z)^{ReLU}; research note §3.3 for sigmoid/tanh):
+ * Levels of one hidden unit (Chinea, X(z)^{ReLU}; our reading for sigmoid/tanh):
  * ReLU: silent level 0 (λ^1) and θ (H1) or θ−δ1+1 (H2) with λ^θ for θ = δ1…g0K;
  * sigmoid: 0 (λ^1) and Δ (K^{g0} − λ^1); tanh: 0 and 2Δ ('gap2') or −Δ and +Δ ('symmetric').
  */
@@ -239,7 +239,7 @@ export function hiddenLevels(P: NetParams): Level[] {
   }
 }
 
-/** Levels of the sigmoidal output unit: 0 with λ^1_{m,θ1,g1} and Δ with λ^2 = K^{g1} − λ^1 (seed 000, second factor of M(z)). */
+/** Levels of the sigmoidal output unit: 0 with λ^1_{m,θ1,g1} and Δ with λ^2 = K^{g1} − λ^1 (Chinea, second factor of M(z)). */
 export function outputLevels(P: NetParams): Level[] {
   const K = P.m * P.p;
   const l1 = lambda1(P.g1, K, P.theta1);
@@ -279,7 +279,7 @@ export interface Thermo {
 
 /**
  * ln Z, U, U_φ, S and C of the g0 × g1 × 1 network at inverse temperature β, Z = M(e^{−β})
- * (seed 000, S and U_φ with the typos corrected; research note §3.2).
+ * (Chinea, S and U_φ with the typos corrected).
  * @param beta inverse temperature, > 0
  */
 export function thermodynamics(P: NetParams, beta: number): Thermo {
@@ -342,7 +342,7 @@ function levelsPoly(levels: Level[], m: number): BigPoly {
   return out;
 }
 
-/** Generating function of energies M(z) = X(z)^{g1} · (λ^1_o z^m + λ^2_o z^{m+Δ}) as exact coefficients (seed 000, M(z)). */
+/** Generating function of energies M(z) = X(z)^{g1} · (λ^1_o z^m + λ^2_o z^{m+Δ}) as exact coefficients (Chinea, M(z)). */
 export function generatingFunction(P: NetParams): BigPoly {
   const x = levelsPoly(hiddenLevels(P), P.m);
   let poly: BigPoly = [1n];
@@ -412,7 +412,7 @@ export function polyToString(M: BigPoly, v = 'z'): string {
 
 // ---------------------------------------------------------------- curves and sweeps
 
-/** Rule for Δ as a function of g0 and K in the sensitivity sweep (research note §3.5). */
+/** Rule for Δ as a function of g0 and K in the sensitivity sweep. */
 export type DeltaRule = 'K' | 'g0K/2' | 'g0K';
 
 /** Δ from its rule. */
@@ -433,7 +433,7 @@ export interface CurveRow {
   [k: string]: number | string;
 }
 
-/** S, U_φ, S/U_φ, C against g0 for several hidden-unit models (cf. seed 000, the two figures). */
+/** S, U_φ, S/U_φ, C against g0 for several hidden-unit models (cf. Chinea, the two figures). */
 export function thermoCurves(
   g0s: readonly number[],
   units: readonly { label: string; hidden: HiddenKind; reluLevel?: ReluLevel; tanhReading?: TanhReading }[],
@@ -464,8 +464,8 @@ export interface ClaimFlags {
 }
 
 /**
- * The four figure/prose claims of seed 000 ("Theoretical Results") at one g0: ReLU hidden layer
- * (given level hypothesis) vs a sigmoid or tanh hidden layer, same thresholds, Δ rule and β (research note §3.7).
+ * The four figure/prose claims of Chinea ("Theoretical Results") at one g0: ReLU hidden layer
+ * (given level hypothesis) vs a sigmoid or tanh hidden layer, same thresholds, Δ rule and β.
  */
 export function claimFlags(
   g0: number, o: { beta: number; p: number; deltaRule: DeltaRule; reluLevel: ReluLevel; other: 'sigmoid' | 'tanh'; g1?: number; m?: number },
