@@ -22,9 +22,9 @@ test('bad sweep arguments name the option, the value and what is allowed', () =>
 });
 
 test('an experiment module is found by its defineExperiment exports', () => {
-  const list = loadExperiments('lib/runtime/demo-experiment.ts');
-  assert.deepEqual(list.map((e) => e.name), ['demo-grid']);
-  assert.throws(() => loadExperiments('lib/runtime/demo-experiment.ts', 'nope'), /no experiment named 'nope'; it has: demo-grid/);
+  const list = loadExperiments('lib/runtime/fixture-tasks.ts');
+  assert.deepEqual(list.map((e) => e.name), ['fixture-kill']);
+  assert.throws(() => loadExperiments('lib/runtime/fixture-tasks.ts', 'nope'), /no experiment named 'nope'; it has: fixture-kill/);
   assert.throws(() => loadExperiments('lib/runtime/cache.ts'), /exports no experiment/);
   assert.throws(() => loadExperiments('lib/nowhere.ts'), /experiment module not found/);
 });

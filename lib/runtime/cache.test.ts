@@ -1,15 +1,19 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ResultCache, resultsDir, writeFileAtomic } from './cache';
 
+const made: string[] = [];
+const tmpDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-test-')); made.push(d); return d; };
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+
 const key = 'ab'.repeat(32);
 const entry = { key, experiment: 'e', version: 1, config: { w: 2 }, seed: 3, cost: 1, record: { loss: NaN, y: [1, 2] }, wallMs: 12 };
 
 test('an entry round-trips with its checksum; missing is a miss', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-test-'));
+  const dir = tmpDir();
   const c = new ResultCache(dir, 'e');
   assert.equal(c.read(key).status, 'miss');
   c.write(entry);
@@ -27,7 +31,7 @@ test('an entry round-trips with its checksum; missing is a miss', () => {
 });
 
 test('edited, truncated, empty or misplaced entries are corrupt', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-test-'));
+  const dir = tmpDir();
   const c = new ResultCache(dir, 'e');
   c.write(entry);
   const f = c.pathOf(key);
@@ -50,7 +54,7 @@ test('edited, truncated, empty or misplaced entries are corrupt', () => {
 });
 
 test('atomic writes replace whole files; RESULTS_DIR sets the directory', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-test-'));
+  const dir = tmpDir();
   const f = path.join(dir, 'sub', 'x.txt');
   writeFileAtomic(f, 'one');
   writeFileAtomic(f, 'two');

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -6,6 +6,10 @@ import * as path from 'path';
 import { ResultCache } from './cache';
 import { defineExperiment, resolveTasks, tasksOf } from './experiment';
 import { estimateExperiment, extrapolate, fitCost, formatEstimate, secondsPerCost } from './estimate';
+
+const made: string[] = [];
+const tmpDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'estimate-test-')); made.push(d); return d; };
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
 
 test('fitCost recovers overhead + rate × cost; falls back to the ratio when costs do not vary', () => {
   const m = [1, 2, 4, 8].map((cost) => ({ cost, wallMs: (0.5 + 0.25 * cost) * 1000 }));
@@ -19,7 +23,7 @@ test('fitCost recovers overhead + rate × cost; falls back to the ratio when cos
 });
 
 test('an experiment is estimated for every profile from its cached tasks of this version', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estimate-test-'));
+  const dir = tmpDir();
   const e = defineExperiment({
     name: 'est', version: 2, module: 'lib/runtime/fixture-tasks.ts', task: 'square',
     tasks: (p) => tasksOf([{ w: 1 }, { w: 10 }], Array.from({ length: p === 'paper' ? 1000 : 2 }, (_, i) => i), (c) => c.w * (p === 'paper' ? 100 : 1)),

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -11,7 +11,11 @@ import { fixtureExperiment, killTestExperiment } from './fixture-tasks';
 import { tsxExecArgv } from './pool';
 import { runExperiment, TaskFailures } from './runner';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-test-'));
+const made: string[] = [];
+const tmpDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-test-')); made.push(d); return d; };
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+
+const tmp = tmpDir;
 const logLines = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
 const quiet = { progress: 'off' as const };
 

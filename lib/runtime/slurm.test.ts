@@ -1,9 +1,13 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { batchScript, sbatchArgs, submitToSlurm } from './slurm';
+
+const made: string[] = [];
+const tmpDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'slurm-test-')); made.push(d); return d; };
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
 
 const o = { experimentModule: '/repo/lib/x-experiment.ts', shards: 4, cpusPerTask: 2, resultsDir: '/shared/results', profile: 'paper', logDir: '/shared/results/slurm', partition: 'cpu', time: '4:00:00', mem: '8G' };
 
@@ -18,7 +22,7 @@ test('each array task runs its shard with JOBS = its CPUs into the shared RESULT
 });
 
 test('submission calls sbatch for the array, then a collect job depending on it', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slurm-test-'));
+  const dir = tmpDir();
   const fake = path.join(dir, 'sbatch');
   fs.writeFileSync(fake, `#!/bin/sh\necho "$@" >> ${dir}/calls\nif grep -q collect <<EOF\n$*\nEOF\nthen echo 43; else echo 42\\;cluster; fi\n`);
   fs.chmodSync(fake, 0o755);
