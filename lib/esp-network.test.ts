@@ -326,12 +326,13 @@ test('trainer: linear task, [2,10,1] esp, 1000 epochs, authors’ schedule — t
   assert.ok(last.loss < r.records[0].loss);
 });
 
-test('trainer: 56-parameter esp net on 690 samples, 2500 epochs, is fast; non-finite loss throws naming epoch and activation', () => {
+test('trainer: 56-parameter esp net on 690 samples, 2500 epochs learns; non-finite loss throws naming epoch and activation', () => {
+  // speed lives in bench/hessian.bench.ts (≈ 0.7 s unloaded), never in a timed test
   const t0 = performance.now();
   const r = trainEsp({ xTrain: NL.xTrain, yTrain: NL.yTrain, xTest: NL.xTest, yTest: NL.yTest, sizes: [2, 8, 2, 1], activation: 'esp', seed: 1, epochs: 2500, recordAt: [2499] });
   const s = (performance.now() - t0) / 1000;
   console.log(`# nonlinear esp [2,8,2,1] 2500 epochs: ${s.toFixed(2)} s, final loss ${r.records[0].loss.toFixed(4)}, train ${r.records[0].trainAcc.toFixed(3)}, test ${r.records[0].testAcc!.toFixed(3)}`);
-  assert.ok(s < 3, `training took ${s} s (measured ≈ 0.7 s unloaded)`);
+  assert.ok(r.records[0].loss < 0.69, `2500 epochs should lower the loss below ln 2, got ${r.records[0].loss}`);
   const net = makeEspNet({ sizes: [2, 10, 1], activation: 'sigmoid' });
   // finite but huge weights overflow the ReLU pre-activations to ∞, so ∞ − ∞ = NaN in the loss
   const huge = new Float64Array(net.nParams).fill(1e300);

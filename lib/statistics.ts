@@ -201,7 +201,8 @@ export function wilsonInterval(k: number, n: number, level = 0.95): Interval {
   const z = normalQuantile((1 + level) / 2), p = k / n, z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { estimate: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n, level, method: 'Wilson' };
+  // clamped so that lo ≤ p ≤ hi exactly (round-off at k = 0 or k = n would otherwise leave p outside by ~1e-17)
+  return { estimate: p, lo: Math.min(p, Math.max(0, centre - half)), hi: Math.max(p, Math.min(1, centre + half)), n, level, method: 'Wilson' };
 }
 
 /** Standard normal quantile (Acklam's rational approximation refined by one Halley step; |error| < 1e-15). */
