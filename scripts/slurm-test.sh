@@ -43,13 +43,21 @@ PIDS=()
 cleanup() {
   local rc=$?
   set +e
-  [ -n "${SLURM_CONF:-}" ] && scancel --quiet --user=root >/dev/null 2>&1
+  if [ -n "${SLURM_CONF:-}" ] && [ ${#PIDS[@]} -gt 0 ]; then
+    # cancel what is left and let slurmd end its job steps (bounded) before the daemons go
+    timeout 10 scancel --quiet --user=root >/dev/null 2>&1
+    for _ in $(seq 1 30); do [ -z "$(timeout 5 squeue -h -o %i 2>/dev/null)" ] && break; sleep 0.5; done
+  fi
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
   for _ in $(seq 1 50); do
     alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     [ $alive = 0 ] && break; sleep 0.1
   done
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+  # anything still holding a file in our temp dir was started by this test (job steps, their processes): end it
+  for fd in /proc/[0-9]*/fd/*; do
+    case "$(readlink "$fd" 2>/dev/null)" in "$T"/*) p="${fd#/proc/}"; p="${p%%/*}"; [ "$p" != $$ ] && [ "$p" != "$(cat "$T/munged.pid" 2>/dev/null)" ] && kill -9 "$p" 2>/dev/null;; esac
+  done
   if [ -f "$T/munged.pid" ]; then
     mp="$(cat "$T/munged.pid")"; kill "$mp" 2>/dev/null
     for _ in $(seq 1 50); do kill -0 "$mp" 2>/dev/null || break; sleep 0.1; done  # it writes its seed file on exit
@@ -124,30 +132,30 @@ say "slurmctld and slurmd up ($CPUS CPUs, ${MEM} MB) after $((SECONDS - START)) 
 
 # ---- submit the demo grid as $SHARDS shards (plus the collect job) into the shared RESULTS_DIR
 export PROFILE=quick RESULTS_DIR="$T/results" PROGRESS=lines
-out="$(npx tsx scripts/sweep.ts "$EXPERIMENT" --scheduler slurm --shards "$SHARDS" --jobs 1 --time 10)" || fail "submission failed: $out"
+out="$(timeout 180 npx tsx scripts/sweep.ts "$EXPERIMENT" --scheduler slurm --shards "$SHARDS" --jobs 1 --time 10)" || fail "submission failed: $out"
 echo "$out"
 ARRAY="$(sed -n 's/^submitted job array \([0-9]*\).*/\1/p' <<<"$out")"
 COLLECT="$(sed -n 's/.* and collect job \([0-9]*\).*/\1/p' <<<"$out")"
 [ -n "$ARRAY" ] && [ -n "$COLLECT" ] || fail "could not read the job ids from: $out"
 deadline=$((SECONDS + TIMEOUT))
-while [ -n "$(squeue -h -j "$ARRAY,$COLLECT" -o %i 2>/dev/null)" ]; do
+while [ -n "$(timeout 10 squeue -h -j "$ARRAY,$COLLECT" -o %i 2>/dev/null || echo unknown)" ]; do
   [ $SECONDS -lt $deadline ] || { squeue >&2; fail "jobs still queued or running after ${TIMEOUT} s"; }
   sleep 1
 done
 for j in $(seq 0 $((SHARDS - 1))); do
-  info="$(scontrol -o show job "${ARRAY}_$j" 2>/dev/null || true)"
+  info="$(timeout 10 scontrol -o show job "${ARRAY}_$j" 2>/dev/null || true)"
   grep -q 'JobState=COMPLETED' <<<"$info" && grep -q 'ExitCode=0:0' <<<"$info" \
     || fail "array task ${ARRAY}_$j did not complete: $(grep -o 'JobState=[A-Z_]* .*ExitCode=[0-9:]*' <<<"$info" | head -c 300)"
 done
-scontrol -o show job "$COLLECT" | grep -q 'JobState=COMPLETED' || fail "collect job $COLLECT did not complete"
+timeout 10 scontrol -o show job "$COLLECT" | grep -q 'JobState=COMPLETED' || fail "collect job $COLLECT did not complete"
 [ -f "$T/results/demo-grid-v1.parquet" ] || fail "the collect job wrote no table"
 say "job array $ARRAY ($SHARDS shards) and collect job $COLLECT completed after $((SECONDS - START)) s"
 
 # ---- here, against the Slurm-filled cache: every task from the cache
 cp "$T/results/demo-grid-v1.parquet" "$T/slurm.parquet"
-npx tsx scripts/sweep.ts "$EXPERIMENT" --summary "$T/again.json" || fail "local rerun failed"
+timeout 180 npx tsx scripts/sweep.ts "$EXPERIMENT" --summary "$T/again.json" || fail "local rerun failed"
 # ---- a fresh local run in its own cache
-RESULTS_DIR="$T/fresh" npx tsx scripts/sweep.ts "$EXPERIMENT" --summary "$T/fresh.json" || fail "fresh local run failed"
+RESULTS_DIR="$T/fresh" timeout 300 npx tsx scripts/sweep.ts "$EXPERIMENT" --summary "$T/fresh.json" || fail "fresh local run failed"
 node --require "$(node -p "require.resolve('tsx/cjs')")" -e "
   const pl = require('nodejs-polars');
   const again = require('$T/again.json')[0], fresh = require('$T/fresh.json')[0];

@@ -70,7 +70,7 @@ export function submitToSlurm(o: SlurmSubmit, sbatch = process.env.SBATCH ?? 'sb
   const script = path.join(o.logDir, `sweep-${base}.sbatch`);
   writeFileAtomic(script, batchScript(o));
   fs.chmodSync(script, 0o755);
-  const run = (args: string[]) => execFileSync(sbatch, args, { encoding: 'utf8' }).trim().split(';')[0];
+  const run = (args: string[]) => execFileSync(sbatch, args, { encoding: 'utf8', timeout: 120_000 }).trim().split(';')[0];
   const arrayJob = run(sbatchArgs(o, script, `sweep-${base}`));
   let collectJob: string | null = null;
   if (o.collect !== false) {
