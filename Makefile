@@ -1,5 +1,5 @@
 # The two commands that matter:  make report  (render every notebook to reports/)
-#                                make test    (type-check, unit tests, every notebook at PROFILE=quick)
+#                                make test    (type-check, unit tests, every notebook at PROFILE=quick, verdict stability, a real Slurm run)
 # Everything else is a helper for these or for interactive work.
 
 SHELL       := /bin/bash
@@ -50,14 +50,14 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- test
-test: setup typecheck unit check-notebooks notebooks-quick stability
+test: setup typecheck unit check-notebooks notebooks-quick stability slurm-test
 	@echo "make test: all passed"
 
 typecheck: setup-node
 	npx tsc --noEmit -p tsconfig.json
 
 unit: setup-node
-	npx tsx --test lib/*.test.ts scripts/*.test.ts
+	npx tsx --test $$(find lib scripts -name '*.test.ts' | sort)
 
 check-notebooks:
 	/usr/bin/python3 scripts/check-notebooks.py notebooks/*.ipynb

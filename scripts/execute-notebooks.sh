@@ -8,7 +8,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$1"; shift
 mkdir -p "$out"
 export JUPYTER_PATH="$root/env/jupyter" PROFILE="${PROFILE:-default}" REPORT_DIR="${REPORT_DIR:-$root/reports}"
-export TZ=UTC NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
+# PROGRESS=lines: the runtime prints plain progress lines (nbclient would save every live redraw as an output)
+export PROGRESS="${PROGRESS:-lines}" TZ=UTC NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
 nbs=("$@"); [ ${#nbs[@]} -gt 0 ] || nbs=("$root"/notebooks/*.ipynb)
 timeout_cell="${CELL_TIMEOUT:-1800}"
 failed=()
