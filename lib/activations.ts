@@ -242,10 +242,11 @@ export const repu = (p = 2): Activation => {
 };
 
 /**
- * MRePU of order p: x · max(0, x+1)^p (seed 002, Definition 6, as recovered in research/repu.md §3).
- * "Order p" is read as the exponent of max(0, x+1), so the active piece is a polynomial of degree
- * p + 1 and the function is C^{p−1}, the smoothness of RePU of the same order; this is the form
- * the recovered LaTeX and an independent PyTorch implementation both give. σ(0)=0, σ′(0)=1: K*=0 class.
+ * MRePU of order p: x · max(0, x+1)^p (seed 002, Definition 6, as recovered in
+ * docs/derivations/02-repu-mrepu.md §2, §3.6). "Order p" is read as the exponent of max(0, x+1), so
+ * the active piece is a polynomial of degree p + 1 and the function is C^{p−1}, the smoothness of
+ * RePU of the same order; this is the form the recovered LaTeX and an independent PyTorch
+ * implementation both give. σ(0)=0, σ′(0)=1: K*=0 class.
  */
 export const mrepu = (p = 2): Activation => {
   assertInteger(p, 'p', 1);

@@ -139,7 +139,7 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Third route (note §3.4 item 3): float32 TF.js double backprop with nested-safe ops, one flat θ tensor sliced into W, b, β. */
+/** Third route (docs/derivations/03-milletari.md §3.7 "third route"): float32 TF.js double backprop with nested-safe ops, one flat θ tensor sliced into W, b, β. */
 function tfHessian(net: EspNet, th: Float64Array, X: number[][], y: number[]): Float64Array {
   const n = net.nParams, L = net.layers.length;
   const Xt = tf.tensor2d(X), yt = tf.tensor1d(y);

@@ -1,18 +1,21 @@
 /**
  * The float64 network of Milletarì, Chotibut & Trevisanutto, "Mean-field theory of activation
- * functions" (seed 003), as actually run (research note meanfield-ising.md §1.3): an MLP with
- * hidden activation ReLU, sigmoid σ(βh) or ESP/Swish h·σ(βh) (eq. 5), a sigmoid output unit
- * ŷ = σ(β_out·h_out), mean binary cross-entropy, per-unit β trainable only for ESP (all layers,
- * output included), full-batch TF1 Adam with lr = 0.01·0.9^(t/500).
+ * functions" (seed 003), as actually run in the authors' code
+ * (WessZumino/meanfield-theory-of-activation-functions, TF/esp_tf_utils.py;
+ * docs/derivations/03-milletari.md §5): an MLP with hidden activation ReLU, sigmoid σ(βh) or
+ * ESP/Swish h·σ(βh) (eq. 5), a sigmoid output unit ŷ = σ(β_out·h_out), mean binary cross-entropy,
+ * per-unit β trainable only for ESP (all layers, output included), full-batch TF1 Adam with
+ * lr = 0.01·0.9^(t/500).
  *
  * Exact derivatives: the reverse-mode gradient is written once over dual numbers (value, tangent);
  * evaluated with tangent v it yields the exact Hessian-vector product H·v (forward-over-reverse,
- * note §3.4). The dense Hessian is N such products with unit vectors, as the authors' TF1
- * `hessian()` builds it row by row. `gaussNewtonHessian` is the PSD part of the exact BCE split
- * H = (1/m)Σσ'(z)∇z∇zᵀ + (1/m)Σ(σ(z)−y)∇²z (note §3.2).
+ * docs/derivations/03-milletari.md §3.7). The dense Hessian is N such products with unit vectors, as
+ * the authors' TF1 `hessian()` builds it row by row. `gaussNewtonHessian` is the PSD part of the
+ * exact BCE split H = (1/m)Σσ'(z)∇z∇zᵀ + (1/m)Σ(σ(z)−y)∇²z (docs/derivations/03-milletari.md §3.6).
  *
  * Parameter vector: one flat Float64Array in the authors' (TF variable creation) order
- * W1 (row-major [out, in]), b1, [β1], W2, b2, [β2], … (note §1.3).
+ * W1 (row-major [out, in]), b1, [β1], W2, b2, [β2], … (docs/derivations/03-milletari.md: symbols,
+ * and §3.6 "parameter counts").
  */
 import { assertAllFinite, assertFinite, assertInteger } from './guards';
 import { makeRng, type Rng } from './rng';
@@ -25,7 +28,7 @@ export interface EspNetOptions {
   /** layer sizes, input first, output (1 unit) last: [2, 10, 1] or [2, 8, 2, 1] */
   sizes: number[];
   activation: HiddenActivation;
-  /** relu/sigmoid control of note §1.5: make the output β trainable (init 1). ESP always has it. */
+  /** relu/sigmoid control of docs/derivations/03-milletari.md §5 (our choice): make the output β trainable (init 1). ESP always has it. */
   trainableOutputBeta?: boolean;
 }
 
@@ -49,7 +52,7 @@ export interface EspNet {
   readonly paramNames: readonly string[];
 }
 
-/** Build the layout of a network (note §1.3 "parameter order in the Hessian", "parameter counts"). */
+/** Build the layout of a network (parameter order and counts: docs/derivations/03-milletari.md, symbols and §3.6 "parameter counts"). */
 export function makeEspNet(o: EspNetOptions): EspNet {
   const { sizes, activation } = o;
   if (!Array.isArray(sizes) || sizes.length < 2) throw new Error(`sizes must list at least input and output sizes, but got ${JSON.stringify(sizes)}`);
@@ -82,9 +85,10 @@ export function makeEspNet(o: EspNetOptions): EspNet {
 }
 
 /**
- * Initial parameters (note §1.3 "init"): Glorot-uniform weights, limit √(6/(fan_in+fan_out)),
- * zero biases, ESP β ~ N(0, 0.004²) (stdbeta = 0.004); a trainable output β of the relu/sigmoid
- * control starts at 1 (its fixed value otherwise). The TF xavier stream itself cannot be reproduced.
+ * Initial parameters (docs/derivations/03-milletari.md §5 "initialisation"): Glorot-uniform weights,
+ * limit √(6/(fan_in+fan_out)), zero biases, ESP β ~ N(0, 0.004²) (stdbeta = 0.004); a trainable
+ * output β of the relu/sigmoid control starts at 1 (its fixed value otherwise). The TF xavier stream
+ * itself cannot be reproduced.
  */
 export function initParams(net: EspNet, seed: number | Rng, stdBeta = 0.004): Float64Array {
   const rng = typeof seed === 'number' ? makeRng(seed) : seed;
@@ -260,7 +264,7 @@ function samplePass(
         dhp[i] = da[i] * gh;
         dhpd[i] = dual ? dad[i] * gh + da[i] * ghd : 0;
       } else {
-        // ESP a = h σ(βh): ∂a/∂h = s + βh q (eq. 7), ∂a/∂β = h² q (note §1.2 item 5)
+        // ESP a = h σ(βh): ∂a/∂h = s + βh q (eq. 7), ∂a/∂β = h² q (docs/derivations/03-milletari.md §3.3)
         const gh = si + beta * v * q;
         const ghd = sdi + betad * v * q + beta * vd * q + beta * v * qd;
         dhp[i] = da[i] * gh;
@@ -387,7 +391,7 @@ function prep(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[]
   return Xp;
 }
 
-/** Mean binary cross-entropy, mean(softplus(z) − y·z), z = β_out·h_out (note §1.3 "output and loss"). */
+/** Mean binary cross-entropy, mean(softplus(z) − y·z), z = β_out·h_out (docs/derivations/03-milletari.md §3.6, §5 "output"). */
 export function lossOf(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[]): number {
   const Xp = prep(net, th, X, y);
   return batchPass(net, th, null, Xp, y, false).loss;
@@ -400,7 +404,7 @@ export function gradient(net: EspNet, th: ArrayLike<number>, X: readonly (readon
   return { loss: r.loss, grad: r.grad! };
 }
 
-/** Exact H·v by forward-over-reverse (dual numbers; note §3.4 item 1). */
+/** Exact H·v by forward-over-reverse (dual numbers; docs/derivations/03-milletari.md §3.7 "exact Hessian–vector products"). */
 export function hessianVectorProduct(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[], v: ArrayLike<number>): Float64Array {
   const Xp = prep(net, th, X, y);
   checkTheta(net, v, 'v');
@@ -418,8 +422,8 @@ export function hvpOperator(net: EspNet, th: ArrayLike<number>, X: readonly (rea
 }
 
 /**
- * Exact dense Hessian (note §1.3 "Hessian": one row per unit vector), with its raw asymmetry
- * max|H − Hᵀ| reported before symmetrising to (H + Hᵀ)/2.
+ * Exact dense Hessian (docs/derivations/03-milletari.md §3.7, §5 "Hessian": one row per unit vector),
+ * with its raw asymmetry max|H − Hᵀ| reported before symmetrising to (H + Hᵀ)/2.
  */
 export function denseHessian(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[]): DenseMatrix & { asymmetry: number } {
   const Xp = prep(net, th, X, y);
@@ -441,7 +445,7 @@ export function denseHessian(net: EspNet, th: ArrayLike<number>, X: readonly (re
   return { n, data, asymmetry: asym };
 }
 
-/** Per-sample logit Jacobian ∇_θ z_μ (rows μ), the building block of the Gauss–Newton term (note §3.2). */
+/** Per-sample logit Jacobian ∇_θ z_μ (rows μ), the building block of the Gauss–Newton term (docs/derivations/03-milletari.md §3.6). */
 export function logitJacobian(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[]): { z: Float64Array; J: Float64Array[] } {
   checkTheta(net, th);
   const Xp = packX(net, X);
@@ -458,8 +462,8 @@ export function logitJacobian(net: EspNet, th: ArrayLike<number>, X: readonly (r
 }
 
 /**
- * Gauss–Newton (PSD) part of the BCE Hessian, (1/m)Σ σ(z)(1−σ(z)) ∇z∇zᵀ (note §3.2 "useful exact
- * decomposition"); H − GN is the residual part (1/m)Σ(σ(z)−y)∇²z.
+ * Gauss–Newton (PSD) part of the BCE Hessian, (1/m)Σ σ(z)(1−σ(z)) ∇z∇zᵀ (the exact split of
+ * docs/derivations/03-milletari.md §3.6); H − GN is the residual part (1/m)Σ(σ(z)−y)∇²z.
  */
 export function gaussNewtonHessian(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[]): DenseMatrix {
   prep(net, th, X, y);
@@ -482,7 +486,8 @@ export function gaussNewtonHessian(net: EspNet, th: ArrayLike<number>, X: readon
 
 /**
  * Pre-activations h_l = W_l a_{l−1} + b_l of every layer l = 1…L: out[l−1][μ·n_l + i] (for dead-unit
- * counts, note §1.5, and for checking that finite differences do not cross a ReLU kink).
+ * counts, docs/derivations/03-milletari.md §3.6, and for checking that finite differences do not
+ * cross a ReLU kink).
  */
 export function preactivations(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[]): Float64Array[] {
   checkTheta(net, th);
@@ -497,7 +502,7 @@ export function preactivations(net: EspNet, th: ArrayLike<number>, X: readonly (
   return out;
 }
 
-/** Network output ŷ = σ(β_out·h_out) per row (note §1.3). */
+/** Network output ŷ = σ(β_out·h_out) per row (docs/derivations/03-milletari.md §5 "output"). */
 export function predict(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[]): Float64Array {
   checkTheta(net, th);
   const Xp = packX(net, X);
@@ -508,7 +513,7 @@ export function predict(net: EspNet, th: ArrayLike<number>, X: readonly (readonl
   return out;
 }
 
-/** Accuracy as coded: mean((ŷ > 0.5) == (y == 1)) (note §1.3 "accuracy"). */
+/** Accuracy as coded: mean((ŷ > 0.5) == (y == 1)) (the authors' code, WessZumino/meanfield-theory-of-activation-functions). */
 export function accuracy(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[]): number {
   checkY(y, X.length);
   const p = predict(net, th, X);
@@ -517,7 +522,7 @@ export function accuracy(net: EspNet, th: ArrayLike<number>, X: readonly (readon
   return ok / p.length;
 }
 
-/** Fraction of zero residuals as coded: mean(|ŷ − y| ≤ 1e-5), no division by m (note §1.3 "zero residual"). */
+/** Fraction of zero residuals as coded: mean(|ŷ − y| ≤ 1e-5), no division by m (docs/derivations/03-milletari.md §4 on §3's residuals, §5 "zero residual"). */
 export function zeroResidualFraction(net: EspNet, th: ArrayLike<number>, X: readonly (readonly number[])[], y: readonly number[], tol = 1e-5): number {
   checkY(y, X.length);
   const p = predict(net, th, X);
@@ -527,9 +532,11 @@ export function zeroResidualFraction(net: EspNet, th: ArrayLike<number>, X: read
 }
 
 /**
- * The authors' recorded epochs (`epoch_sampling`, note §1.3): 0, then 11, 21, …, 191, then 211,
- * 261, … for epochs e < E (epoch e = after e+1 updates). Counts 36 / 62 / 66 for E = 1000 / 2300 /
- * 2500, matching the note, and 66 for every E in 2462…2511 as the note's bound implies.
+ * The authors' recorded epochs (`epoch_sampling` in
+ * WessZumino/meanfield-theory-of-activation-functions; docs/derivations/03-milletari.md §5
+ * "records"): 0, then 11, 21, …, 191, then 211, 261, … for epochs e < E (epoch e = after e+1
+ * updates). Counts 36 / 62 / 66 for E = 1000 / 2300 / 2500, matching §5 there, and 66 for every E in
+ * 2462…2511 as its "epochs" bound implies.
  */
 export function authorsRecordSchedule(E: number): number[] {
   assertInteger(E, 'E');
@@ -585,9 +592,10 @@ export interface TrainEspResult {
 }
 
 /**
- * Full-batch TF1 Adam (note §1.9): lr = lr0·decay^(t/500) with t = updates done so far (continuous),
- * lr_t = lr·√(1−β2^k)/(1−β1^k) at update k = t+1, θ ← θ − lr_t·m/(√v + 1e-8), β1 = 0.9, β2 = 0.999;
- * one step per epoch; records taken after the update. Throws on a non-finite loss.
+ * Full-batch TF1 Adam (docs/derivations/03-milletari.md §5 "optimiser"): lr = lr0·decay^(t/500) with
+ * t = updates done so far (continuous), lr_t = lr·√(1−β2^k)/(1−β1^k) at update k = t+1,
+ * θ ← θ − lr_t·m/(√v + 1e-8), β1 = 0.9, β2 = 0.999; one step per epoch; records taken after the
+ * update. Throws on a non-finite loss.
  */
 export function trainEsp(o: TrainEspOptions): TrainEspResult {
   const net = makeEspNet({ sizes: o.sizes, activation: o.activation, trainableOutputBeta: o.trainableOutputBeta });

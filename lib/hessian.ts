@@ -1,5 +1,5 @@
 /**
- * Spectral tools for Hessians (research note meanfield-ising.md §1.6–1.7, §3.1, §3.4): dense
+ * Spectral tools for Hessians (docs/derivations/03-milletari.md §3.6–3.7): dense
  * symmetric eigendecomposition (Householder tridiagonalisation + implicit QL, the JAMA
  * tred2/tql2 algorithm, and cyclic Jacobi as an independent route), the α/γ indices of
  * Milletarì et al. (seed 003) "as coded" and with a relative tolerance, zero Hessian rows,
@@ -12,10 +12,11 @@
  *
  * On γ: the authors computed mean(eigvals(H) == 0) with numpy's general (LAPACK geev, balanced)
  * solver, which returns exact zeros for the identically-zero rows of H and for nothing else
- * (note §1.3, verified on all stored runs). A symmetric solver such as tred2/tql2 generally returns
- * tiny non-zero values (±1e-17) for that null space instead, so `zeroRowFraction(H)` is the
- * faithful "γ as coded"; `indicesAsCoded` applied to a symmetric solver's eigenvalues is not.
- * `eigenWithZeroRowsSplit` gives those rows exact zero eigenvalues and coordinate eigenvectors.
+ * (docs/derivations/03-milletari.md §3.6, verified on all stored runs). A symmetric solver such as
+ * tred2/tql2 generally returns tiny non-zero values (±1e-17) for that null space instead, so
+ * `zeroRowFraction(H)` is the faithful "γ as coded"; `indicesAsCoded` applied to a symmetric solver's
+ * eigenvalues is not. `eigenWithZeroRowsSplit` gives those rows exact zero eigenvalues and coordinate
+ * eigenvectors.
  */
 import { assertAllFinite, assertFinite, assertInteger, assertPositive } from './guards';
 import type { Rng } from './rng';
@@ -106,9 +107,9 @@ function symmetrisedRows(A: DenseMatrix): Float64Array[] {
 }
 
 /**
- * Symmetric eigendecomposition by Householder tridiagonalisation + implicit QL with shifts
- * (JAMA EigenvalueDecomposition tred2/tql2, after EISPACK; note §3.4 item 4). The input is
- * symmetrised as (A + Aᵀ)/2 after checking max|A − Aᵀ| ≤ symTol·max|A|.
+ * Symmetric eigendecomposition by Householder tridiagonalisation + implicit QL with shifts (JAMA
+ * EigenvalueDecomposition tred2/tql2, after EISPACK; docs/derivations/03-milletari.md §3.7
+ * "eigensolvers"). The input is symmetrised as (A + Aᵀ)/2 after checking max|A − Aᵀ| ≤ symTol·max|A|.
  */
 export function symmetricEigen(A: DenseMatrix, symTol = 1e-10): SymmetricEigen {
   checkSymmetric(A, symTol, 'A');
@@ -267,8 +268,8 @@ function tql2(n: number, Vt: Float64Array[] | null, d: Float64Array, e: Float64A
 }
 
 /**
- * Symmetric eigendecomposition by cyclic Jacobi rotations (independent second route, note §3.4
- * item 4); O(n³) per sweep, for n up to a few hundred.
+ * Symmetric eigendecomposition by cyclic Jacobi rotations (independent second route,
+ * docs/derivations/03-milletari.md §3.7 "eigensolvers"); O(n³) per sweep, for n up to a few hundred.
  */
 export function jacobiEigen(A: DenseMatrix, symTol = 1e-10, maxSweeps = 100): SymmetricEigen {
   checkSymmetric(A, symTol, 'A');
@@ -320,7 +321,7 @@ export function jacobiEigen(A: DenseMatrix, symTol = 1e-10, maxSweeps = 100): Sy
   return { values: Float64Array.from(order, (i) => a[i * n + i]), vectors: order.map((i) => Vt[i]) };
 }
 
-/** Indices of identically-zero rows of H (every entry === 0): parameters of dead units (note §1.5). */
+/** Indices of identically-zero rows of H (every entry === 0): parameters of dead units (docs/derivations/03-milletari.md §3.6). */
 export function zeroRows(H: DenseMatrix): number[] {
   checkMatrix(H, 'H');
   const out: number[] = [];
@@ -332,7 +333,7 @@ export function zeroRows(H: DenseMatrix): number[] {
   return out;
 }
 
-/** Fraction of identically-zero rows of H = the authors' γ as coded (note §1.3 "γ", §1.6). */
+/** Fraction of identically-zero rows of H = the authors' γ as coded (docs/derivations/03-milletari.md §3.6 "α and γ as the authors coded them"). */
 export function zeroRowFraction(H: DenseMatrix): number {
   return zeroRows(H).length / H.n;
 }
@@ -343,7 +344,7 @@ function checkEigs(eigs: ArrayLike<number>): void {
 }
 
 /**
- * α and γ exactly as the authors coded them: α = mean(λ < 0), γ = mean(λ == 0) (note §1.3, §1.6).
+ * α and γ exactly as the authors coded them: α = mean(λ < 0), γ = mean(λ == 0) (docs/derivations/03-milletari.md §3.6).
  * Faithful only for eigenvalues from a general balanced solver; see the module note on γ.
  */
 export function indicesAsCoded(eigs: ArrayLike<number>): { alpha: number; gamma: number } {
@@ -353,7 +354,7 @@ export function indicesAsCoded(eigs: ArrayLike<number>): { alpha: number; gamma:
   return { alpha: neg / eigs.length, gamma: zero / eigs.length };
 }
 
-/** Tolerant α and γ (note §1.6): τ = relTol·max|λ|; α = mean(λ < −τ), γ = mean(|λ| ≤ τ). */
+/** Tolerant α and γ (docs/derivations/03-milletari.md §3.6 "robust versions"): τ = relTol·max|λ|; α = mean(λ < −τ), γ = mean(|λ| ≤ τ). */
 export function indicesRobust(eigs: ArrayLike<number>, relTol: number): { alpha: number; gamma: number; tau: number } {
   checkEigs(eigs);
   assertFinite(relTol, 'relTol');
@@ -366,7 +367,7 @@ export function indicesRobust(eigs: ArrayLike<number>, relTol: number): { alpha:
   return { alpha: neg / eigs.length, gamma: zero / eigs.length, tau };
 }
 
-/** Inverse participation ratio per vector, Σ v_i⁴ / (Σ v_i²)² (1/N delocalised … 1 localised; note §1.7 A12). */
+/** Inverse participation ratio per vector, Σ v_i⁴ / (Σ v_i²)² (1/N delocalised … 1 localised; docs/derivations/03-milletari.md §3.6 "localisation"). */
 export function inverseParticipationRatio(vectors: readonly ArrayLike<number>[]): Float64Array {
   return Float64Array.from(vectors, (v, k) => {
     assertAllFinite(v, `vectors[${k}]`);
@@ -379,7 +380,7 @@ export function inverseParticipationRatio(vectors: readonly ArrayLike<number>[])
 
 /**
  * Mean IPR over eigenvectors with |λ| > relTol·max|λ|, excluding the (near-)null space whose basis
- * is arbitrary (note §1.7 A12); `uniform` = 1/N for comparison.
+ * is arbitrary (docs/derivations/03-milletari.md §3.6 "localisation"); `uniform` = 1/N for comparison.
  */
 export function meanIpr(eig: SymmetricEigen, relTol = 1e-8): { mean: number; count: number; excluded: number; uniform: number } {
   checkEigs(eig.values);
@@ -392,9 +393,10 @@ export function meanIpr(eig: SymmetricEigen, relTol = 1e-8): { mean: number; cou
 }
 
 /**
- * Eigendecomposition with the identically-zero rows split off (note §1.7): those parameters get
- * λ = 0 exactly and coordinate eigenvectors e_i; the rest comes from symmetricEigen of the reduced
- * matrix, embedded back. Returns values ascending and the zero-row indices.
+ * Eigendecomposition with the identically-zero rows split off (docs/derivations/03-milletari.md
+ * §3.6): those parameters get λ = 0 exactly and coordinate eigenvectors e_i; the rest comes from
+ * symmetricEigen of the reduced matrix, embedded back. Returns values ascending and the zero-row
+ * indices.
  */
 export function eigenWithZeroRowsSplit(H: DenseMatrix, symTol = 1e-10): SymmetricEigen & { zeroRows: number[] } {
   checkSymmetric(H, symTol, 'H');
@@ -450,8 +452,9 @@ export interface LanczosResult {
 }
 
 /**
- * Lanczos with full re-orthogonalisation (note §3.1 "density"): k steps from a Rademacher start
- * (or `v0`), giving T = tridiag(β, α, β). Stops early, without restarting, when β_j ≤ 1e-12·‖T‖.
+ * Lanczos with full re-orthogonalisation (docs/derivations/03-milletari.md §3.7 "matrix-free
+ * methods"): k steps from a Rademacher start (or `v0`), giving T = tridiag(β, α, β). Stops early,
+ * without restarting, when β_j ≤ 1e-12·‖T‖.
  */
 export function lanczos(hvp: Hvp, n: number, k: number, rng: Rng, o: { v0?: ArrayLike<number> } = {}): LanczosResult {
   assertInteger(n, 'n');
@@ -500,7 +503,7 @@ export function tridiagonalEigen(alphas: ArrayLike<number>, betas: ArrayLike<num
   return symmetricEigen({ n: k, data: T });
 }
 
-/** Extreme eigenvalues from k Lanczos steps: the smallest and largest Ritz values (note §3.1). */
+/** Extreme eigenvalues from k Lanczos steps: the smallest and largest Ritz values (docs/derivations/03-milletari.md §3.7). */
 export function extremeEigenvalues(hvp: Hvp, n: number, k: number, rng: Rng): { min: number; max: number; ritz: Float64Array } {
   const L = lanczos(hvp, n, k, rng);
   const ritz = tridiagonalEigen(L.alphas, L.betas).values;
@@ -516,8 +519,9 @@ export interface SlqResult {
 }
 
 /**
- * Stochastic Lanczos quadrature (note §3.1 "density"): per Rademacher probe, nodes = Ritz values
- * of T and weights = squared first components of T's eigenvectors; averaged over probes.
+ * Stochastic Lanczos quadrature (docs/derivations/03-milletari.md §3.7 "matrix-free methods"): per
+ * Rademacher probe, nodes = Ritz values of T and weights = squared first components of T's
+ * eigenvectors; averaged over probes.
  */
 export function stochasticLanczosQuadrature(hvp: Hvp, n: number, o: { steps: number; probes: number; rng: Rng }): SlqResult {
   assertInteger(o.steps, 'steps');
@@ -535,7 +539,7 @@ export function stochasticLanczosQuadrature(hvp: Hvp, n: number, o: { steps: num
   return { nodes: Float64Array.from(nodes), weights: Float64Array.from(weights), perProbe };
 }
 
-/** Gaussian-broadened spectral density ρ(t) = Σ_k w_k N(t; θ_k, σ²) on a grid (PyHessian density_generate, note §3.1). */
+/** Gaussian-broadened spectral density ρ(t) = Σ_k w_k N(t; θ_k, σ²) on a grid (PyHessian density_generate, docs/derivations/03-milletari.md §3.7). */
 export function spectralDensity(nodes: ArrayLike<number>, weights: ArrayLike<number>, grid: ArrayLike<number>, sigma: number): Float64Array {
   assertPositive(sigma, 'sigma');
   if (nodes.length !== weights.length) throw new Error(`nodes (${nodes.length}) and weights (${weights.length}) must have equal length`);
@@ -549,8 +553,8 @@ export function spectralDensity(nodes: ArrayLike<number>, weights: ArrayLike<num
 }
 
 /**
- * Power iteration for the eigenvalue of largest |λ − shift| (PyHessian `eigenvalues`, note §3.1):
- * Rayleigh quotient of H; use shift = λ_max to reach λ_min.
+ * Power iteration for the eigenvalue of largest |λ − shift| (PyHessian `eigenvalues`,
+ * docs/derivations/03-milletari.md §3.7): Rayleigh quotient of H; use shift = λ_max to reach λ_min.
  */
 export function powerIteration(hvp: Hvp, n: number, o: { rng: Rng; maxIter?: number; tol?: number; shift?: number }): { eigenvalue: number; vector: Float64Array; iterations: number; converged: boolean } {
   assertInteger(n, 'n');
@@ -578,7 +582,7 @@ export function powerIteration(hvp: Hvp, n: number, o: { rng: Rng; maxIter?: num
   return { eigenvalue: dot(applyHvp(hvp, v, n), v), vector: v, iterations: maxIter, converged: false };
 }
 
-/** Hutchinson trace estimator with Rademacher probes, tr(H) ≈ mean vᵀHv (PyHessian `trace`, note §3.1). */
+/** Hutchinson trace estimator with Rademacher probes, tr(H) ≈ mean vᵀHv (PyHessian `trace`, docs/derivations/03-milletari.md §3.7). */
 export function hutchinsonTrace(hvp: Hvp, n: number, o: { probes: number; rng: Rng }): { estimate: number; stderr: number; samples: Float64Array } {
   assertInteger(n, 'n');
   assertInteger(o.probes, 'probes');

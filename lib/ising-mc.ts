@@ -132,7 +132,8 @@ export interface McResult extends IsingObservables {
 
 /**
  * Simulate the 2-D periodic Ising model at one temperature and measure ⟨|m|⟩, ⟨m²⟩, ⟨m⁴⟩, e, c, χ, U₄
- * with jackknife errors over bins (seed 004, §2.3, tested against mean field; research note §2.6 recipe).
+ * with jackknife errors over bins (seed 004, §2.3, tested against mean field; recipe in
+ * docs/derivations/04-sakthivadivel.md §3.8).
  */
 export function simulateIsing(o: Partial<McOptions> & { L: number; T: number }): McResult {
   const p: McOptions = { ...DEFAULT_MC, ...o };

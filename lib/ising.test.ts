@@ -132,12 +132,12 @@ test('spike counts: closed forms equal adaptive quadrature; the printed forms ar
     close(spikeCountSigmoidAsPrinted(Q, -Math.LN2), spikeCountSigmoid(Q), 1e-12, 'sigmoid with C=−ln2');
     close(spikeCountTanh(Q), 0.5 * Math.log(Math.cosh(Q)) + Q / 2, 1e-12, 'ln cosh form');
   }
-  close(spikeCountTanh(1), 0.71689, 1e-5, 'research note value');
-  close(spikeCountTanhAsPrinted(1), 1.410038, 1e-6, 'research note value (printed)');
+  close(spikeCountTanh(1), 0.71689, 1e-5, 'docs/derivations/04-sakthivadivel.md §3.6 value');
+  close(spikeCountTanhAsPrinted(1), 1.410038, 1e-6, 'docs/derivations/04-sakthivadivel.md §3.6 value (printed)');
   close(spikeCountTanh(800), 800 - 0.5 * Math.LN2, 1e-9, 'no overflow');
 });
 
-test('sup distances of the spike count to ReLU and ELU match the research note', () => {
+test('sup distances of the spike count to ReLU and ELU match docs/derivations/04-sakthivadivel.md §3.6', () => {
   const relu = (x: number) => Math.max(0, x);
   const elu = (al: number) => (x: number) => (x > 0 ? x : al * Math.expm1(x));
   close(supDistance(spikeCountTanh, (x) => relu(x) - 0.5 * Math.LN2 * 0, -20, 20).sup, 0.5 * Math.LN2, 1e-6);

@@ -1,8 +1,8 @@
 /**
- * Data of Milletarì, Chotibut & Trevisanutto, "Mean-field theory of activation functions"
- * (seed 003; research note meanfield-ising.md §1.3): the linear (51 × 2) and non-linear
- * (863 × 2) binary-classification sets with the authors' own train/test split and training-row
- * order, loaded with nodejs-polars after a SHA-256 check (data/milletari/README.md).
+ * Data of Milletarì, Chotibut & Trevisanutto, "Mean-field theory of activation functions" (seed 003;
+ * docs/derivations/03-milletari.md §2 "data", "train/test split"): the linear (51 × 2) and non-linear
+ * (863 × 2) binary-classification sets with the authors' own train/test split and training-row order,
+ * loaded with nodejs-polars after a SHA-256 check (data/milletari/README.md).
  */
 import * as fs from 'fs';
 import pl from 'nodejs-polars';
@@ -20,7 +20,7 @@ export const MILLETARI_PATH: Readonly<Record<MilletariTask, string>> = {
   linear: 'data/milletari/linear.csv',
   nonlinear: 'data/milletari/nonlinear.csv',
 };
-/** Expected sizes (note §1.3): rows, train rows, test rows. */
+/** Expected sizes (docs/derivations/03-milletari.md §2): rows, train rows, test rows. */
 export const MILLETARI_SIZES: Readonly<Record<MilletariTask, { rows: number; train: number; test: number }>> = {
   linear: { rows: 51, train: 38, test: 13 },
   nonlinear: { rows: 863, train: 690, test: 173 },
@@ -42,13 +42,14 @@ export interface MilletariData {
 export interface MilletariOptions {
   /** expected SHA-256; null skips the check (for testing malformed copies). Default: the README value. */
   sha256?: string | null;
-  /** check the row counts of note §1.3 (default true) */
+  /** check the row counts of docs/derivations/03-milletari.md §2 (default true) */
   checkSizes?: boolean;
 }
 
 /**
- * Load a Milletarì data set (note §1.3 table "data", "train/test split"); refuses a file whose
- * checksum, columns, values, labels, split tags or train_order are wrong, naming the fault.
+ * Load a Milletarì data set (docs/derivations/03-milletari.md §2 table, rows "data", "train/test
+ * split"); refuses a file whose checksum, columns, values, labels, split tags or train_order are
+ * wrong, naming the fault.
  */
 export function loadMilletari(task: MilletariTask, path?: string, o: MilletariOptions = {}): MilletariData {
   if (task !== 'linear' && task !== 'nonlinear') throw new Error(`task must be 'linear' or 'nonlinear', but got '${String(task)}'`);

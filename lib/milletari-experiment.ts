@@ -1,18 +1,18 @@
 /**
  * The numerical analysis of Milletarì, Chotibut & Trevisanutto (seed 003, §3, Figs. 1–3 and the
  * seed's "Fig. (??)"): train a small float64 network in the authors' recovered setup
- * (research/meanfield-ising.md §1.3) and, at each recorded epoch, take the exact dense Hessian and
+ * (docs/derivations/03-milletari.md §5) and, at each recorded epoch, take the exact dense Hessian and
  * its indices α (fraction of negative eigenvalues) and γ (fraction of zero eigenvalues), both as
- * the authors coded them and with relative tolerances (§1.6).
+ * the authors coded them and with relative tolerances (docs/derivations/03-milletari.md §3.6).
  */
 import { assertFinite, assertInteger } from './guards';
 import { trainEsp, denseHessian, makeEspNet, type HiddenActivation, type EspNet } from './esp-network';
 import { eigenWithZeroRowsSplit, indicesAsCoded, indicesRobust, meanIpr, type DenseMatrix, type SymmetricEigen } from './hessian';
 
-/** Relative tolerances τ (× max|λ|) of the robust indices (note §1.6). */
+/** Relative tolerances τ (× max|λ|) of the robust indices (docs/derivations/03-milletari.md §3.6). */
 export const ROBUST_TOLERANCES = [1e-8, 1e-6, 1e-4] as const;
 
-/** The authors' epoch counts (note §1.3): linear 1000; non-linear 2300 (one layer), ≈2500 (8-2, inferred). */
+/** The authors' epoch counts (docs/derivations/03-milletari.md §5): linear 1000; non-linear 2300 (one layer), ≈2500 (8-2, inferred). */
 export function authorsEpochs(task: 'linear' | 'nonlinear', hiddenLayers: number): number {
   assertInteger(hiddenLayers, 'hiddenLayers');
   if (task === 'linear') return 1000;
@@ -23,7 +23,7 @@ export function authorsEpochs(task: 'linear' | 'nonlinear', hiddenLayers: number
 export interface SpectralSummary {
   /** α as coded: mean(λ < 0) with no tolerance (zero rows contribute exact zeros, as LAPACK's balancing gives). */
   alphaCoded: number;
-  /** γ as coded: mean(λ == 0) = the fraction of identically-zero Hessian rows (note §1.3). */
+  /** γ as coded: mean(λ == 0) = the fraction of identically-zero Hessian rows (docs/derivations/03-milletari.md §3.6). */
   gammaCoded: number;
   /** α and γ with τ = relTol·max|λ|, one entry per ROBUST_TOLERANCES. */
   alphaRobust: number[];
@@ -41,7 +41,7 @@ export interface SpectralSummary {
   eig: SymmetricEigen;
 }
 
-/** α, γ (both definitions), extremes, spread and IPR of a dense symmetric Hessian (note §1.6–1.7). */
+/** α, γ (both definitions), extremes, spread and IPR of a dense symmetric Hessian (docs/derivations/03-milletari.md §3.6). */
 export function spectralSummary(H: DenseMatrix, asymmetry = 0): SpectralSummary {
   const eig = eigenWithZeroRowsSplit(H);
   const coded = indicesAsCoded(eig.values);
