@@ -176,6 +176,9 @@ export function renderDerivationNotes(srcDir: string, outDir: string): { file: s
   return out;
 }
 
+/** A report page above this weight loads slowly: the index marks it and the build says so. */
+const MAX_PAGE_MB = 2;
+
 /** "2 · 5 · 1": erratum, check and beyond claims of a ledger. */
 function otherKinds(s: Summary): string {
   const n = (k: Kind) => VERDICTS.reduce((a, v) => a + (s.byKind[k]?.[v] ?? 0), 0);
@@ -212,6 +215,7 @@ function main(): void {
   const ledgers: Ledger[] = [];
   const rows: string[] = [];
   let failures = 0;
+  const heavy: string[] = [];
   for (const name of names) {
     const cat = catalogue.find((c) => c.file === `${name}.ipynb`);
     const source = cat?.source ?? '(not in notebooks/catalogue.json)';
@@ -228,7 +232,9 @@ function main(): void {
       const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
       const title = titleOf(nb.cells, name);
       fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source, summary: ledger?.summary }), nav()));
-      rows.push(`<tr><td><a href="${name}.html">${esc(title)}</a></td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td>${esc(backendOf(nb.cells))}</td>${counts}</tr>`);
+      const mb = fs.statSync(path.join(siteDir, `${name}.html`)).size / 2 ** 20;
+      if (mb > MAX_PAGE_MB) heavy.push(`${name}.html ${mb.toFixed(1)} MB`);
+      rows.push(`<tr><td><a href="${name}.html">${esc(title)}</a></td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td class="num${mb > MAX_PAGE_MB ? ' failed' : ''}">${mb.toFixed(1)}</td><td>${esc(backendOf(nb.cells))}</td>${counts}</tr>`);
     } else {
       failures++;
       const log = path.join(execDir, `${name}.log`);
@@ -245,7 +251,7 @@ function main(): void {
         fs.writeFileSync(path.join(siteDir, `${name}.html`), page(titleOf(nb.cells, name), banner + renderNotebook(name, nb, { wall, source }), nav()));
         link = `<a href="${name}.html">${esc(titleOf(nb.cells, name))}</a>`;
       }
-      rows.push(`<tr><td>${link} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td>${counts}</tr>`);
+      rows.push(`<tr><td>${link} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td><td></td>${counts}</tr>`);
     }
   }
   const byKind = Object.fromEntries(KINDS.map((k) => [k, Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary.byKind[k]?.[v] ?? 0), 0)]))])) as Summary['byKind'];
@@ -264,9 +270,9 @@ function main(): void {
   const body = `<h1>The physics of activation functions — reports</h1>
 <p>Each notebook reproduces one source document: its derivations re-done and checked, its experiments run, its figures mirrored, and a claims table whose verdicts are computed from the measurements. Profile <code>${esc(profile)}</code>; built ${new Date().toISOString()}.</p>
 <p>Claims are of four kinds: <b>paper</b> (a statement the document makes), <b>erratum</b> (the document's printed formula or statement is wrong as printed), <b>check</b> (our own derivation or sanity check, including every rule whose outcome is fixed by construction) and <b>beyond</b> (our extension past the document). The verdict columns below count <b>paper</b> claims only. A comparative or noisy claim is decided from replicates: <em>reproduced</em> when its confidence interval lies on the claimed side, <em>not reproduced</em> when it lies on the other, <em>inconclusive</em> when it straddles; <em>not testable</em> says why (no data, nothing quantitative, or a scale this profile does not reach).</p>
-<table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>erratum · check · beyond</th></tr></thead>
+<table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>page (MB)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>erratum · check · beyond</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th colspan="4">all notebooks (paper claims)</th>${VERDICTS.map((v) => `<th class="num">${byKind.paper[v]}</th>`).join('')}<th class="num">${otherKinds({ total, byKind })}</th></tr></tfoot></table>
+<tfoot><tr><th colspan="5">all notebooks (paper claims)</th>${VERDICTS.map((v) => `<th class="num">${byKind.paper[v]}</th>`).join('')}<th class="num">${otherKinds({ total, byKind })}</th></tr></tfoot></table>
 <h3>All claims by kind</h3>
 ${tallyHtml({ total, byKind })}
 ${changes === null ? '<p><em>No previous build to compare with.</em></p>' : changesHtml(changes)}
@@ -277,6 +283,7 @@ ${notes.length ? `<h2>Derivation notes</h2><p>One per document, in the repositor
   fs.writeFileSync(path.join(siteDir, 'index.html'), page('Reports — physics of activation functions', body, nav()));
   fs.writeFileSync(path.join(siteDir, 'claims.json'), JSON.stringify({ profile, generated: new Date().toISOString(), total, byKind, notebooks: ledgers }, null, 2));
   console.log(`site: ${siteDir}/index.html (${names.length} notebooks, ${failures} failed to execute; paper claims ${VERDICTS.map((v) => `${v} ${byKind.paper[v]}`).join(', ')}; all kinds ${VERDICTS.map((v) => `${v} ${total[v]}`).join(', ')})`);
+  if (heavy.length) console.log(`pages over ${MAX_PAGE_MB} MB (load slowly): ${heavy.join(', ')}`);
   if (changes) console.log(changes.length ? `${changes.length} verdict(s) changed since the previous build (listed on the index page)` : 'no verdict changed since the previous build');
 }
 
