@@ -96,6 +96,11 @@ test('threshold and within decide from the interval', () => {
   const iv = { estimate: 0.125, lo: 0.11, hi: 0.14, n: 5, level: 0.95, method: 'fit' };
   assert.equal(l.within({ ...base('w4'), value: iv, expected: 0.125, tol: 0.02 }).verdict, 'reproduced');
   assert.equal(l.within({ ...base('w5'), value: iv, expected: 0.5, tol: 0.02 }).verdict, 'not reproduced');
+  const small = { ...iv, n: 2, method: 'bootstrap' };
+  assert.equal(l.within({ ...base('w6'), value: small, expected: 0.125, tol: 0.02 }).verdict, 'reproduced', 'no minReplicates: the interval decides');
+  const gated = l.within({ ...base('w7'), value: small, expected: 0.125, tol: 0.02, minReplicates: 5 });
+  assert.equal(gated.verdict, 'not testable');
+  assert.match(gated.reason!, /needs replicates ≥ 5 \(has 2\)/);
 });
 
 test('verdict helpers', () => {

@@ -302,7 +302,8 @@ export class Ledger {
   }
 
   /** Interval of replicates (t or bootstrap) or a given interval; below minReplicates the claim is not testable at this profile. */
-  private intervalOf(b: Base & { expected?: unknown; unit?: string }, value: readonly number[] | Interval, level = 0.95, method: 't' | 'bootstrap' = 't', minReplicates = 3) {
+  private intervalOf(b: Base & { expected?: unknown; unit?: string }, value: readonly number[] | Interval, level = 0.95, method: 't' | 'bootstrap' = 't', minReplicatesGiven?: number) {
+    const minReplicates = minReplicatesGiven ?? 3;
     let iv: Interval | undefined;
     let early: ((rule: string, expected?: string) => Claim) | undefined;
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
@@ -323,7 +324,13 @@ export class Ledger {
       if (!v || typeof v !== 'object') this.fail(b.id, 'value must be an array of replicates or an Interval');
       for (const k of ['estimate', 'lo', 'hi'] as const) this.finite(b.id, `value.${k}`, v[k]);
       if (!(v.lo <= v.estimate && v.estimate <= v.hi)) this.fail(b.id, `interval must satisfy lo ≤ estimate ≤ hi, but got [${v.lo}, ${v.hi}] around ${v.estimate}`);
-      iv = v;
+      // a ready-made interval is gated on its n only when the claim states minReplicates (fits over a few sizes carry their own n)
+      const gate = minReplicatesGiven !== undefined ? this.unmet({ ...b, needs: [...(b.needs ?? []), { what: 'replicates', have: v.n, min: minReplicatesGiven }] }) : null;
+      if (gate) {
+        early = (rule, expected) => this.add({ ...b, needs: [] }, {
+          expected: expected ?? String(b.expected), measured: fmtInterval(v, b.unit), rule: `${gate}; at scale: ${rule}`, verdict: 'not testable', reason: gate, interval: v,
+        });
+      } else iv = v;
     }
     return { iv, early };
   }
