@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Execute notebooks with real Jupyter (nbconvert) on the repo's tslab kernel.
 # Usage: scripts/execute-notebooks.sh OUTDIR [NOTEBOOK…]   (PROFILE=quick|default|paper)
-# Runs every notebook even when one fails, then exits non-zero naming each failure.
+# Runs every notebook even when one fails (NB_JOBS at a time, default every core), then exits non-zero naming each failure.
 # Writes OUTDIR/<name>.ipynb (executed) and OUTDIR/<name>.time (wall seconds).
 set -u
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,24 +12,37 @@ export JUPYTER_PATH="$root/env/jupyter" PROFILE="${PROFILE:-default}" REPORT_DIR
 export PROGRESS="${PROGRESS:-lines}" TZ=UTC NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
 nbs=("$@"); [ ${#nbs[@]} -gt 0 ] || nbs=("$root"/notebooks/*.ipynb)
 timeout_cell="${CELL_TIMEOUT:-1800}"
-failed=()
-for nb in "${nbs[@]}"; do
+# Notebooks run in parallel, one kernel each: NB_JOBS at a time (default: every core).
+jobs="${NB_JOBS:-$(nproc)}"
+case "$jobs" in ''|*[!0-9]*|0) echo "NB_JOBS must be a positive integer, but got '$jobs'" >&2; exit 2;; esac
+run_one() {
+  local nb="$1" name start end wall
   name="$(basename "$nb" .ipynb)"
   echo "== executing $name (PROFILE=$PROFILE)"
   start=$(date +%s%N)
   if /usr/bin/python3 "$root/scripts/run-notebook.py" "$nb" "$out/$name.ipynb" "$timeout_cell" > "$out/$name.log" 2>&1; then
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
     echo "$wall" > "$out/$name.time"
-    echo "   ok in ${wall}s"
+    echo "   $name ok in ${wall}s"
   else
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
     echo "$wall" > "$out/$name.time"
-    failed+=("$name")
+    echo failed > "$out/$name.status"
     mv "$out/$name.ipynb" "$out/$name.failed.ipynb" 2>/dev/null || true
-    echo "   FAILED after ${wall}s (partial notebook: $out/$name.failed.ipynb)"
-    grep -v "^\[\|^$" "$out/$name.log" | tail -40 | sed 's/^/   | /'
+    { echo "   $name FAILED after ${wall}s (partial notebook: $out/$name.failed.ipynb)"
+      grep -v "^\[\|^$" "$out/$name.log" | tail -40 | sed 's/^/   | /'; } 
   fi
+}
+rm -f "$out"/*.status
+t0=$(date +%s)
+for nb in "${nbs[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  run_one "$nb" &
 done
+wait
+failed=()
+for nb in "${nbs[@]}"; do name="$(basename "$nb" .ipynb)"; [ -f "$out/$name.status" ] && failed+=("$name"); done
+echo "wall time for ${#nbs[@]} notebooks with NB_JOBS=$jobs: $(( $(date +%s) - t0 )) s"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "notebooks failed: ${failed[*]}"
   exit 1
