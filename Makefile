@@ -46,7 +46,7 @@ setup-node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	node -e "require('nodejs-polars'); require('vega'); require('vega-lite'); require('@tensorflow/tfjs-backend-wasm')" \
-	  || { echo "a dependency failed to load (see lib/dependencies.test.ts)"; exit 1; }
+	  || { echo "a dependency failed to load (see lib/core/dependencies.test.ts)"; exit 1; }
 	@touch $@
 
 # ---------------------------------------------------------------- test

@@ -1,17 +1,17 @@
 /**
- * Training many networks at once (issue 7, "Speed"): lib/batched-training (E members as one batched
- * model, stacked weights, one batched tf.matMul per layer) against a loop of E separate lib/train runs.
+ * Training many networks at once (issue 7, "Speed"): lib/networks/batched-training (E members as one batched
+ * model, stacked weights, one batched tf.matMul per layer) against a loop of E separate lib/networks/train runs.
  * Network 1 → 32 → 32 → 32 → 1, tanh, Adam, batch 64, 256 training rows (4 steps per epoch), each
  * member its own mini-batch order. Prints networks·epochs per second for E = 1, 10, 100 and the ratio;
  * the loop is timed on at most 10 members and a few epochs and normalised (its cost is linear in both);
  * each figure is the median of 3 interleaved repeats.
  * Usage: npx tsx bench/batched-training.bench.ts
  */
-import { initBackend } from '../lib/backend';
-import { buildBatchedMlp, trainBatched, memberSeeds } from '../lib/batched-training';
-import { buildMlp, train, type Dataset } from '../lib/train';
-import { tanhAct } from '../lib/activations';
-import { makeRng } from '../lib/rng';
+import { initBackend } from '../lib/core/backend';
+import { buildBatchedMlp, trainBatched, memberSeeds } from '../lib/networks/batched-training';
+import { buildMlp, train, type Dataset } from '../lib/networks/train';
+import { tanhAct } from '../lib/core/activations';
+import { makeRng } from '../lib/core/rng';
 
 const ARCH = { inputDim: 1, widths: [32, 32, 32], outputDim: 1, activation: tanhAct() };
 const BATCH = 64, LR = 1e-3, REPEATS = 3;

@@ -1,10 +1,10 @@
 /**
- * Ensemble samplers of lib/ensembles: (b) exact stochastic-metric sampling vs (a) materialised TF.js weights,
+ * Ensemble samplers of lib/analysis/ensembles: (b) exact stochastic-metric sampling vs (a) materialised TF.js weights,
  * at the paper's Fig. 1 size (width 512, depth 10, two inputs). Prints networks per second and the ratio.
  */
-import { initBackend } from '../lib/backend';
-import { sampleEnsembleMetric, sampleEnsembleTf, type EnsembleSpec } from '../lib/ensembles';
-import { mrepu } from '../lib/activations';
+import { initBackend } from '../lib/core/backend';
+import { sampleEnsembleMetric, sampleEnsembleTf, type EnsembleSpec } from '../lib/analysis/ensembles';
+import { mrepu } from '../lib/core/activations';
 
 (async () => {
   const b = await initBackend();

@@ -1,15 +1,15 @@
 /**
- * Exact Hessians of the Milletarì nets (lib/esp-network) and dense eigen-solvers (lib/hessian):
+ * Exact Hessians of the Milletarì nets (lib/experiments/milletari/esp-network) and dense eigen-solvers (lib/analysis/hessian):
  * dense Hessian + full eigendecomposition for the 8-2 ESP net (56 params, 690 samples) and a
  * ~1900-parameter [2, 40, 40, 1] ESP net (100 samples); H·v products per second; tred2/tql2 vs
  * cyclic Jacobi at n = 56 and 300 (Jacobi at n ≈ 2000 is skipped: ~1 s at 300 and O(n³) per sweep
  * put it near 5 minutes); mathjs' eigs at n = 56 and 150 against tred2/tql2 (same accuracy, ~1e-14,
  * but about 3× slower at 56 and 15× at 150 when measured: it is a Jacobi solver on boxed numbers).
  */
-import { makeEspNet, initParams, denseHessian, hvpOperator } from '../lib/esp-network';
-import { symmetricEigen, symmetricEigenvalues, jacobiEigen, type DenseMatrix } from '../lib/hessian';
-import { loadMilletari } from '../lib/milletari-data';
-import { makeRng } from '../lib/rng';
+import { makeEspNet, initParams, denseHessian, hvpOperator } from '../lib/experiments/milletari/esp-network';
+import { symmetricEigen, symmetricEigenvalues, jacobiEigen, type DenseMatrix } from '../lib/analysis/hessian';
+import { loadMilletari } from '../lib/data/milletari-data';
+import { makeRng } from '../lib/core/rng';
 import * as math from 'mathjs';
 
 const NL = loadMilletari('nonlinear');

@@ -1,5 +1,5 @@
-/** Monte Carlo throughput of lib/ising-mc at L = 64 near T_c: Metropolis attempted spin updates per second (Wolff flipped spins per second alongside). */
-import { simulateIsing } from '../lib/ising-mc';
+/** Monte Carlo throughput of lib/theory/ising-mc at L = 64 near T_c: Metropolis attempted spin updates per second (Wolff flipped spins per second alongside). */
+import { simulateIsing } from '../lib/theory/ising-mc';
 
 const L = 64, T = 2.27;
 const rate = (algorithm: 'metropolis' | 'wolff'): number => {

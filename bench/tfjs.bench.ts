@@ -3,10 +3,10 @@
  * of an MLP. Prints one line per measurement.
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../lib/backend';
-import { buildMlp, train } from '../lib/train';
-import { tanhAct } from '../lib/activations';
-import { makeRng } from '../lib/rng';
+import { initBackend } from '../lib/core/backend';
+import { buildMlp, train } from '../lib/networks/train';
+import { tanhAct } from '../lib/core/activations';
+import { makeRng } from '../lib/core/rng';
 
 async function matmul(n: number, reps: number): Promise<number> {
   const a = tf.randomNormal([n, n], 0, 1, 'float32', 1), b = tf.randomNormal([n, n], 0, 1, 'float32', 2);

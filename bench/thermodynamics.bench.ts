@@ -1,5 +1,5 @@
-/** Throughput of lib/thermodynamics: exact BigInt counts (two routes) and log-space thermodynamics at figure scale. */
-import { compositions, compositionsByConvolution, netParams, thermodynamics } from '../lib/thermodynamics';
+/** Throughput of lib/theory/thermodynamics: exact BigInt counts (two routes) and log-space thermodynamics at figure scale. */
+import { compositions, compositionsByConvolution, netParams, thermodynamics } from '../lib/theory/thermodynamics';
 
 const time = (f: () => void, reps: number): number => {
   f(); // warm-up

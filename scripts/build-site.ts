@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
-import { KINDS, VERDICTS, tallyHtml, type Kind, type Summary, type Verdict } from '../lib/claims';
+import { KINDS, VERDICTS, tallyHtml, type Kind, type Summary, type Verdict } from '../lib/report/claims';
 import { diffClaims, ledgersOf, type Change } from './claims-diff';
 
 type Cell = {

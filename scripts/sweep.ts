@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { activeProfile, Profile, PROFILES } from '../lib/profile';
+import { activeProfile, Profile, PROFILES } from '../lib/report/profile';
 import { resultsDir as defaultResultsDir } from '../lib/runtime/cache';
 import { Experiment, isExperiment } from '../lib/runtime/experiment';
 import { estimateExperiment, formatEstimate } from '../lib/runtime/estimate';

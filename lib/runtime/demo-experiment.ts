@@ -1,10 +1,10 @@
 /** DEMO experiment of the runtime (not one of the documents' experiments): tiny TF.js MLP trainings on two moons plus a float64 kernel recursion, used by the Slurm test and the speed measurement. */
-import { activation } from '../activations';
-import { initBackend } from '../backend';
-import { twoMoons } from '../datasets';
-import { kernelFlow } from '../effective-theory';
-import { buildMlp, evaluate, train } from '../train';
-import { bySize } from '../profile';
+import { activation } from '../core/activations';
+import { initBackend } from '../core/backend';
+import { twoMoons } from '../data/datasets';
+import { kernelFlow } from '../theory/effective-theory';
+import { buildMlp, evaluate, train } from '../networks/train';
+import { bySize } from '../report/profile';
 import { defineExperiment, grid, seeds, TaskSpec, tasksOf } from './experiment';
 
 export type DemoConfig =

@@ -1,5 +1,5 @@
 /** Cost estimates: tasks per profile and CPU-hours, extrapolated from the measured CPU (else wall) time per unit of declared task cost. */
-import { Profile, PROFILES } from '../profile';
+import { Profile, PROFILES } from '../report/profile';
 import { ResultCache } from './cache';
 import { Experiment, resolveTasks } from './experiment';
 

@@ -1,6 +1,6 @@
 /** An experiment declared as data: name, version, a grid of tasks (config × seed) per profile, and the module exporting its task function. */
 import * as path from 'path';
-import { activeProfile, Profile, PROFILES } from '../profile';
+import { activeProfile, Profile, PROFILES } from '../report/profile';
 import { canonicalJson, sha256 } from './canonical-json';
 
 /** A plain JSON-able value: what configs and records are made of. */

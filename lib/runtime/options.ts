@@ -1,7 +1,7 @@
 /** The runner's options (jobs, shard, results directory, profile, progress), validated at once: a bad one names itself, its value and the allowed range. */
 import * as os from 'os';
 import * as path from 'path';
-import { activeProfile, Profile, PROFILES } from '../profile';
+import { activeProfile, Profile, PROFILES } from '../report/profile';
 import { resultsDir } from './cache';
 
 export interface Shard {

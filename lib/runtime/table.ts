@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import pl from 'nodejs-polars';
-import { provenance } from '../provenance';
+import { provenance } from '../report/provenance';
 import { writeFileAtomic } from './cache';
 
 /** Flatten nested plain objects into dotted keys ({a: {b: 1}} → {'a.b': 1}); arrays stay values (list columns). */

@@ -1,0 +1,30 @@
+/**
+ * Interleaved, repeated wall-clock timings for timing claims: the arms are run in rotating order
+ * (A B C, B C A, C A B, …) so that a slow spell of a shared machine falls on every arm alike, and
+ * each arm gets `repeats` samples to build an interval from (never one pass).
+ */
+import { assertInteger } from '../core/guards';
+
+export type TimedArm = () => unknown | Promise<unknown>;
+
+/** Milliseconds per call of each arm, `repeats` samples each, after `warmup` untimed rounds. */
+export async function interleavedTimings(arms: Record<string, TimedArm>, opts: { repeats: number; warmup?: number; callsPerSample?: number }): Promise<Record<string, number[]>> {
+  const names = Object.keys(arms);
+  if (names.length === 0) throw new RangeError('interleavedTimings needs at least one arm, but got none');
+  for (const n of names) if (typeof arms[n] !== 'function') throw new TypeError(`arm '${n}' must be a function, but got ${typeof arms[n]}`);
+  const repeats = assertInteger(opts.repeats, 'repeats', 1);
+  const warmup = assertInteger(opts.warmup ?? 1, 'warmup', 0);
+  const calls = assertInteger(opts.callsPerSample ?? 1, 'callsPerSample', 1);
+  if (repeats * calls * names.length > 1e6) throw new RangeError(`repeats × callsPerSample × arms = ${repeats * calls * names.length} exceeds 1e6 timed calls`);
+  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let w = 0; w < warmup; w++) for (const n of names) await arms[n]();
+  for (let r = 0; r < repeats; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(r + k) % names.length];
+      const t0 = process.hrtime.bigint();
+      for (let c = 0; c < calls; c++) await arms[n]();
+      out[n].push(Number(process.hrtime.bigint() - t0) / 1e6 / calls);
+    }
+  }
+  return out;
+}
