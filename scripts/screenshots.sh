@@ -4,10 +4,17 @@
 set -euo pipefail
 site="$1"; out="$2"
 browser="$(command -v chromium || command -v chromium-browser || true)"
-[ -n "$browser" ] || { echo "chromium not found (apt-get install chromium)"; exit 1; }
+if [ -z "$browser" ] && [ "$(id -u)" = 0 ]; then
+  echo "installing Debian's chromium"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+  browser="$(command -v chromium || true)"
+fi
+[ -n "$browser" ] || { echo "chromium not found (as root: apt-get install chromium)"; exit 1; }
 mkdir -p "$out"
-for page in "$site"/*.html; do
-  name="$(basename "$page" .html)"
+for page in "$site"/*.html "$site"/derivations/*.html; do
+  [ -f "$page" ] || continue
+  name="$(basename "$(dirname "$page")")-$(basename "$page" .html)"; name="${name#$(basename "$site")-}"
   "$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --hide-scrollbars --window-size=1200,${HEIGHT:-2400} --screenshot="$out/$name.png" "file://$(realpath "$page")" >/dev/null 2>&1
   echo "$out/$name.png"
