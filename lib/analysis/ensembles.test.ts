@@ -43,7 +43,7 @@ test('(b) stochastic metric: ReLU at C_W = 2 keeps the kernel and grows V like 5
 
 test('(a) TF.js forward pass and (b) stochastic metric agree in distribution (two-sample KS); layers 1–2 follow the recursion', () => {
   for (const act of [repu(2), mrepu(2)]) {
-    // MRePU needs a small K⁽¹⁾ to stay finite over 4 layers (research/repu.md §5 caveat)
+    // MRePU needs a small K⁽¹⁾ to stay finite over 4 layers (docs/derivations/02-repu-mrepu.md §3.6, flat-kernel condition)
     const s = act.name === 'repu' ? 0.6 : 0.1;
     const spec = base({ activation: act, cw: act.name === 'repu' ? 1.2 : 0.9, inputs: [[s, s], [s, -s / 2]], keepLayer: 4 });
     const a = sampleEnsembleTf({ ...spec, seed: 10 }), b = sampleEnsembleMetric({ ...spec, seed: 20 });

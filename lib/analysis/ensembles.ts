@@ -208,7 +208,7 @@ function fastActivation(act: Activation): (x: number) => number {
 }
 
 /**
- * (b) Exact layer-by-layer sampling through the stochastic metric (seed 002 §2.2; research/repu.md §8),
+ * (b) Exact layer-by-layer sampling through the stochastic metric (Kim & Kang §2.2; docs/derivations/02-repu-mrepu.md §3.10),
  * float64. Layer 1 is N(0, K⁽¹⁾) with K⁽¹⁾ = C_b + C_W x·x/n₀, exactly.
  */
 export function sampleEnsembleMetric(spec: EnsembleSpec): EnsembleResult {

@@ -4,8 +4,8 @@
  * kink and each piece is done by composite Gauss–Legendre on unit panels (in units of the
  * standard deviation). Plain Gauss–Hermite is kept as a labelled second-best route that
  * loses accuracy on kinks. Closed forms (half-moments with double factorials, truncated
- * moments, arc-cosine kernels) give the independent checks (seed 002 §3–4 via
- * research/repu.md §4.1, §4.3, §5; PDLT ch. 4).
+ * moments, arc-cosine kernels) give the independent checks (Kim & Kang §3–4 via
+ * docs/derivations/02-repu-mrepu.md §3.1, §3.3, §3.6; PDLT ch. 4).
  */
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
 import { normalCdf } from './activations';
@@ -83,7 +83,7 @@ function integrateStd(g: (u: number) => number, U: number, extra: readonly numbe
 }
 
 /**
- * ⟨F(z)⟩_K = ∫ dz e^{−z²/2K}/√(2πK) F(z), split at kinks (seed 002 §2.2 notation; research/repu.md §4.1).
+ * ⟨F(z)⟩_K = ∫ dz e^{−z²/2K}/√(2πK) F(z), split at kinks (Kim & Kang §2.2 notation; docs/derivations/02-repu-mrepu.md §3.1).
  * @param K variance ≥ 0 (K = 0 returns F(0)).
  * @example gaussExpect((z) => Math.max(0, z) ** 2, 1, { kinks: [0] }) // 0.5
  */
@@ -112,7 +112,7 @@ export function checkKernel2(k: Kernel2, name = 'kernel'): void {
 
 /**
  * ⟨F(z₁,z₂)⟩ for (z₁,z₂) ~ N(0, [[k11,k12],[k12,k22]]), split at kinks of each argument
- * (research/repu.md §4.1, the multi-input form). z₁ = √k11·u, z₂ = √k22·(ρu + √(1−ρ²)v).
+ * (docs/derivations/02-repu-mrepu.md §3.1, the two-input form). z₁ = √k11·u, z₂ = √k22·(ρu + √(1−ρ²)v).
  * @param opts.kinks kinks of F in either argument (same for both, as for F = σ(z₁)σ(z₂)).
  */
 export function gaussExpect2(F: (z1: number, z2: number) => number, k: Kernel2, opts: QuadOptions = {}): number {
@@ -197,7 +197,7 @@ export function doubleFactorial(n: number): number {
 
 /**
  * Half-moment E[max(0,z)^m], z ~ N(0,K): (2K)^{m/2} Γ((m+1)/2) / (2√π); for even m = 2q it is
- * ½(2q−1)!! K^q (research/repu.md §4.3, derivation of seed 002 eq. (6)).
+ * ½(2q−1)!! K^q (docs/derivations/02-repu-mrepu.md §3.3, derivation of Kim & Kang eq. (6)).
  */
 export function halfMoment(m: number, K: number): number {
   assertInteger(m, 'm', 0);
@@ -210,7 +210,7 @@ export function halfMoment(m: number, K: number): number {
 
 /**
  * Truncated moments M_k = ∫_a^∞ z^k φ_K(z) dz, k = 0…kmax, by the recursion
- * M_k = a^{k−1} K φ_K(a) + (k−1) K M_{k−2} (research/repu.md §5, used for seed 002 eq. (7)).
+ * M_k = a^{k−1} K φ_K(a) + (k−1) K M_{k−2} (docs/derivations/02-repu-mrepu.md §3.6, used for Kim & Kang eq. (7)).
  * @param a lower limit (−Infinity gives the full Gaussian moments).
  */
 export function truncatedMoments(kmax: number, K: number, a: number): Float64Array {

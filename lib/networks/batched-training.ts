@@ -1,5 +1,5 @@
 /**
- * Training an ensemble of E identical-architecture MLPs as one batched model (issue 7, "Speed").
+ * Training an ensemble of E identical-architecture MLPs as one batched model, for speed.
  * Layer l of all members is one stacked weight tensor W_l of shape [E, n_in, n_out] and bias
  * b_l of shape [E, 1, n_out]; the forward pass is one batched tf.matMul per layer on inputs of
  * shape [E, B, d] (or a shared [B, d], broadcast over members). The training loss is the SUM of

@@ -3,8 +3,8 @@
  * the kernel recursion for one and two inputs, the parallel and perpendicular susceptibilities
  * (numeric for any zoo activation; closed forms for ReLU/RePU/MRePU), fixed points, the
  * criticality search, the universality class read off the recursion, and the single-input
- * four-point vertex recursion. Equation numbers are the seed's; their content is recovered in
- * research/repu.md (§4–6), which flags what is inferred.
+ * four-point vertex recursion. Equation numbers are those of Kim & Kang, arXiv:2408.02697; their
+ * content is recovered in docs/derivations/02-repu-mrepu.md §3.1–3.7, which flags what is inferred.
  */
 import type { Activation, UniversalityClass } from '../core/activations';
 import { assertFinite, assertInteger, assertNonNegative, assertPositive } from '../core/guards';
@@ -41,7 +41,7 @@ export function kernelMap(act: Activation, K: number, init: Init = DEFAULT_INIT)
   return init.cb + init.cw * sigma2(act, K);
 }
 
-/** Two-input kernel map K_{αβ} ↦ C_b + C_W ⟨σ(z_α)σ(z_β)⟩_K (seed 002 §2.2; research/repu.md §4.1). */
+/** Two-input kernel map K_{αβ} ↦ C_b + C_W ⟨σ(z_α)σ(z_β)⟩_K (Kim & Kang §2.2, eq. (4); docs/derivations/02-repu-mrepu.md §3.1). */
 export function kernelMap2(act: Activation, k: Kernel2, init: Init = DEFAULT_INIT): Kernel2 {
   checkInit(init);
   checkKernel2(k);
@@ -54,7 +54,7 @@ export function kernelMap2(act: Activation, k: Kernel2, init: Init = DEFAULT_INI
   return Object.freeze({ k11, k12, k22 });
 }
 
-/** First-layer kernel K⁽¹⁾_{αβ} = C_b + C_W x_α·x_β / n₀ (seed 002 §2.2; research/repu.md §4.1). */
+/** First-layer kernel K⁽¹⁾_{αβ} = C_b + C_W x_α·x_β / n₀ (Kim & Kang §2.2, eq. (4); docs/derivations/02-repu-mrepu.md §3.1). */
 export function firstLayerKernel(x: readonly (readonly number[])[], init: Init = DEFAULT_INIT): number[][] {
   checkInit(init);
   if (x.length === 0) throw new RangeError('x must hold at least one input, but got 0');
@@ -108,8 +108,8 @@ export function kernelFlow2(act: Activation, k1: Kernel2, depth: number, init: I
 // ---------------------------------------------------------------- susceptibilities (eq. 5)
 
 /**
- * Parallel susceptibility χ∥(K) = C_W d⟨σ²⟩_K/dK = (C_W/K)⟨z σ′(z) σ(z)⟩_K (seed 002 eq. (5), Stein form;
- * research/repu.md §4.2). `form: 'moment'` uses (C_W/2K²)⟨σ²(z²−K)⟩_K instead (a second route).
+ * Parallel susceptibility χ∥(K) = C_W d⟨σ²⟩_K/dK = (C_W/K)⟨z σ′(z) σ(z)⟩_K (Kim & Kang eq. (5), Stein form;
+ * docs/derivations/02-repu-mrepu.md §3.2). `form: 'moment'` uses (C_W/2K²)⟨σ²(z²−K)⟩_K instead (a second route).
  */
 export function chiPar(act: Activation, K: number, cw = 1, form: 'stein' | 'moment' = 'stein'): number {
   assertPositive(K, 'K');
@@ -120,7 +120,7 @@ export function chiPar(act: Activation, K: number, cw = 1, form: 'stein' | 'mome
   return (cw / K) * gaussExpect((z) => z * act.df(z) * act.f(z), K, kinksOf(act));
 }
 
-/** Perpendicular susceptibility χ⊥(K) = C_W ⟨σ′(z)²⟩_K (seed 002 eq. (5); research/repu.md §4.2). */
+/** Perpendicular susceptibility χ⊥(K) = C_W ⟨σ′(z)²⟩_K (Kim & Kang eq. (5); docs/derivations/02-repu-mrepu.md §3.2). */
 export function chiPerp(act: Activation, K: number, cw = 1): number {
   assertNonNegative(K, 'K');
   assertPositive(cw, 'cw');
@@ -147,7 +147,7 @@ const polyMul = (p: readonly number[], q: readonly number[]): number[] => {
 };
 const polyDeriv = (p: readonly number[]): number[] => (p.length <= 1 ? [0] : p.slice(1).map((c, i) => c * (i + 1)));
 
-/** The piecewise-polynomial form of a zoo activation, or null when it has none (research/repu.md §3). */
+/** The piecewise-polynomial form of a zoo activation, or null when it has none (docs/derivations/02-repu-mrepu.md §3.3, §3.6). */
 export function piecewisePoly(act: Activation): PiecewisePoly | null {
   const p = act.params.p;
   switch (act.name) {
@@ -163,7 +163,7 @@ export function piecewisePoly(act: Activation): PiecewisePoly | null {
 export interface ClosedForms { sigma2: number; sigma4: number; chiPar: number; chiPerp: number }
 
 /**
- * ⟨σ²⟩, ⟨σ⁴⟩, χ∥, χ⊥ in closed form from truncated moments (seed 002 eqs. (6)–(7); research/repu.md §4.3, §5).
+ * ⟨σ²⟩, ⟨σ⁴⟩, χ∥, χ⊥ in closed form from truncated moments (Kim & Kang eqs. (6)–(7); docs/derivations/02-repu-mrepu.md §3.3, §3.6).
  * Returns null for activations that are not piecewise polynomial.
  */
 export function closedForms(act: Activation, K: number, cw = 1): ClosedForms | null {
@@ -182,7 +182,7 @@ export function closedForms(act: Activation, K: number, cw = 1): ClosedForms | n
 }
 
 /**
- * RePU susceptibilities, seed 002 eq. (6) as derived in research/repu.md §4.3:
+ * RePU susceptibilities, Kim & Kang eq. (6) as derived in docs/derivations/02-repu-mrepu.md §3.3:
  * χ∥ = ½ C_W p (2p−1)!! K^{p−1}, χ⊥ = ½ C_W p² (2p−3)!! K^{p−1}; ratio (2p−1)/p.
  */
 export function repuChi(p: number, K: number, cw = 1): { chiPar: number; chiPerp: number; ratio: number } {
@@ -194,7 +194,7 @@ export function repuChi(p: number, K: number, cw = 1): { chiPar: number; chiPerp
   return { chiPar, chiPerp, ratio: (2 * p - 1) / p };
 }
 
-/** Nontrivial fixed point of the C_b = 0 RePU recursion, K* = (2 / (C_W (2p−1)!!))^{1/(p−1)} (research/repu.md §4.3). */
+/** Nontrivial fixed point of the C_b = 0 RePU recursion, K* = (2 / (C_W (2p−1)!!))^{1/(p−1)} (docs/derivations/02-repu-mrepu.md §3.5). */
 export function repuFixedPoint(p: number, cw = 1): number {
   assertInteger(p, 'p', 2);
   assertPositive(cw, 'cw');
@@ -203,7 +203,7 @@ export function repuFixedPoint(p: number, cw = 1): number {
 
 /**
  * Exact C_b = 0 RePU kernel flow K⁽ˡ⁾ = K* (K⁽¹⁾/K*)^{p^{ℓ−1}}, returned as log K⁽ˡ⁾ so it never overflows
- * (the double exponential of seed 002 §3.2; research/repu.md §4.3).
+ * (the double exponential of Kim & Kang §3.2, Fig. 1; docs/derivations/02-repu-mrepu.md §3.5).
  */
 export function repuLogKernelExact(p: number, cw: number, K1: number, layer: number): number {
   assertPositive(K1, 'K1');
@@ -213,7 +213,7 @@ export function repuLogKernelExact(p: number, cw: number, K1: number, layer: num
   return Math.log(Ks) + p ** (layer - 1) * Math.log(K1 / Ks);
 }
 
-/** RePU normalised four-point vertex R⁽ˡ⁾ = V/K² = c_p (p^{2(ℓ−1)} − 1)/(p² − 1) (C_b = 0, equal widths; research/repu.md §6). */
+/** RePU normalised four-point vertex R⁽ˡ⁾ = V/K² = c_p (p^{2(ℓ−1)} − 1)/(p² − 1) (C_b = 0, equal widths; docs/derivations/02-repu-mrepu.md §3.7). */
 export function repuFourPointR(p: number, layer: number): number {
   assertInteger(p, 'p');
   assertInteger(layer, 'layer');
@@ -225,7 +225,7 @@ export function repuFourPointR(p: number, layer: number): number {
 
 /**
  * Taylor data σ_k = σ^{(k)}(0) and the PDLT small-K coefficients a₁ = σ₃/σ₁ + ¾(σ₂/σ₁)², b₁ = σ₃/σ₁ + (σ₂/σ₁)²,
- * so that ⟨σσ⟩_K = σ₁²[K + a₁K² + …], χ⊥ = C_W σ₁²[1 + b₁K + …] (research/repu.md §5; PDLT §5.3.3).
+ * so that ⟨σσ⟩_K = σ₁²[K + a₁K² + …], χ⊥ = C_W σ₁²[1 + b₁K + …] (docs/derivations/02-repu-mrepu.md §3.6; PDLT §5.3.3).
  * σ₃ is a central difference of f″ (h = 1e−4); needs σ smooth near 0.
  */
 export function smallKCoefficients(act: Activation): { s0: number; s1: number; s2: number; s3: number; a1: number; b1: number } {
@@ -388,7 +388,7 @@ export interface FourPointFlow { K: number[]; V: number[]; R: number[]; overflow
 
 /**
  * Single-input four-point vertex recursion V⁽ˡ⁺¹⁾ = (n_ℓ/n_{ℓ−1}) χ∥(K⁽ˡ⁾)² V⁽ˡ⁾ + C_W²[⟨σ⁴⟩ − ⟨σ²⟩²]_{K⁽ˡ⁾}
- * (seed 002 eq. (8) as recovered in research/repu.md §6; PDLT (4.90)). Connected 4-point: E z⁴ − 3(E z²)² = 3V/n_{ℓ−1}.
+ * (Kim & Kang eq. (8) as recovered in docs/derivations/02-repu-mrepu.md §3.7; PDLT eq. (4.90)). Connected 4-point: E z⁴ − 3(E z²)² = 3V/n_{ℓ−1}.
  * @param widths n₀, n₁, … (only ratios n_ℓ/n_{ℓ−1} for ℓ ≥ 1 enter); default equal widths.
  */
 export function fourPointFlow(act: Activation, K1: number, depth: number, init: Init = DEFAULT_INIT, widths?: readonly number[]): FourPointFlow {

@@ -1,7 +1,8 @@
 /**
- * Exact polynomial reconstruction with MRePU networks (seed 002 §5.1, Lemma 7 and Theorem 8), in float64.
+ * Exact polynomial reconstruction with MRePU networks (Kim & Kang, arXiv:2408.02697, §5.1, Lemma 7 and Theorem 8), in float64.
  *
- * Lemma 7 (one variable; the seed's own construction is lost, this is the research note's version [D]):
+ * Lemma 7 (one variable; the paper's own construction is lost from our copy, this is the one in
+ * docs/derivations/02-repu-mrepu.md §3.8):
  * on a domain where every preactivation stays ≥ −1, σ_{m;p}(t + b) = (t + b)(t + b + 1)^p is a polynomial of
  * degree p+1 in t, and p+2 distinct shifts b_k give polynomials that span 𝒫_{p+1}. So one hidden layer
  * Σ_k a_k σ_{m;p}(t + b_k) with p+2 neurons equals any polynomial of degree ≤ p+1 on t ∈ [−1, 1] (shifts b_k ≥ 0),

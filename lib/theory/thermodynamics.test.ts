@@ -11,7 +11,7 @@ const TOL = 1e-10; // float64 log-space arithmetic
 const close = (a: number, b: number, tol = TOL, msg = '') =>
   assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${msg} ${a} vs ${b}`);
 
-/** Fixture from research note §3.2: enumeration of the g0 = g1 = 2, K = 2, δ1 = θ1 = 3, Δ = 2, m = 1 ReLU net. */
+/** Fixture from docs/derivations/00-chinae.md §3.2: enumeration of the g0 = g1 = 2, K = 2, δ1 = θ1 = 3, Δ = 2, m = 1 ReLU net (Chinea's M(z), *Methods*). */
 const FIXTURE_M = [0, 0, 0, 1, 0, 3, 4, 2, 12, 10, 4, 13, 12, 3].map(BigInt);
 const TINY = { g0: 2, g1: 2, p: 2, delta1: 3, theta1: 3, Delta: 2 };
 
@@ -58,7 +58,7 @@ test('compositions: invariants (total K^g, symmetry, support, non-negative)', ()
   }
 });
 
-test('float64 inclusion–exclusion breaks down (research note §3.8), BigInt does not', () => {
+test('float64 inclusion–exclusion breaks down (docs/derivations/00-chinae.md §3.1), BigInt does not', () => {
   const exact = compositions(30, 2), f = compositionsFloat64(30, 2);
   const relErr = Math.max(...exact.map((v, i) => (v === 0n ? 0 : Math.abs(f[i] - Number(v)) / Number(v))));
   assert.ok(relErr > 1, `expected garbage in float64, got max rel. error ${relErr}`);
@@ -84,7 +84,7 @@ test('lnBig: exact for small values, accurate for huge ones, −∞ at 0', () =>
   assert.throws(() => lnBig(-1n), /x ≥ 0.*-1/);
 });
 
-test('M(z): matches the research-note fixture and brute-force enumeration of every microstate', () => {
+test('M(z): matches the docs/derivations/00-chinae.md §3.2 fixture and brute-force enumeration of every microstate', () => {
   const P = netParams(TINY);
   assert.deepEqual(generatingFunction(P), FIXTURE_M);
   assert.deepEqual(enumerateMicrostates(P), FIXTURE_M);
@@ -157,7 +157,7 @@ test('S is non-increasing in β and C ≥ 0 along a β grid', () => {
   }
 });
 
-test('P0 values at g0 = 10, β = 1 (research note §3.7 table)', () => {
+test('P0 values at g0 = 10, β = 1 (docs/derivations/00-chinae.md §3.6 table)', () => {
   const want = { 'relu-H1': [22.2, 0.82], 'relu-H2': [11.3, 1.67], sigmoid: [10.7, 2.02], tanh: [16.2, 1.73] } as const;
   const got = {
     'relu-H1': thermodynamics(netParams({ g0: 10 }), 1),
@@ -217,7 +217,7 @@ test('bad input is refused with a message naming the argument and value', () => 
   assert.throws(() => enumerateMicrostates(netParams({ g0: 10, g1: 3 })), /K\^\(g0·g1\+g1\) = .* more than maxStates/);
 });
 
-test('claimFlags: the note §3.7 table (H1, K = 2, β = 1, Δ = K: (a) 0, (b) 1, (c) .95, (d) .95 over g0 = 2…20)', () => {
+test('claimFlags: the docs/derivations/00-chinae.md §3.6 table (H1, K = 2, β = 1, Δ = K: (a) 0, (b) 1, (c) .95, (d) .95 over g0 = 2…20)', () => {
   const g0s = Array.from({ length: 19 }, (_, i) => i + 2);
   const flags = g0s.map((g0) => claimFlags(g0, { beta: 1, p: 2, deltaRule: 'K', reluLevel: 'H1', other: 'sigmoid' }));
   const frac = (k: keyof (typeof flags)[0]) => flags.filter((f) => f[k]).length / g0s.length;
