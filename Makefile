@@ -61,6 +61,7 @@ unit: setup-node
 
 check-notebooks:
 	/usr/bin/python3 scripts/check-notebooks.py notebooks/*.ipynb
+	/usr/bin/python3 scripts/check-references.py
 
 # Every notebook at the quick profile; finishes all of them, then fails naming each failure.
 notebooks-quick: setup
