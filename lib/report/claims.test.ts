@@ -63,6 +63,14 @@ test('compare: reproduced, not reproduced, inconclusive and partly from crafted 
   assert.equal(cmp('c6', far, { paired: false, method: 'bootstrap' }), 'reproduced');
   assert.equal(cmp('c7', same, { paired: false, method: 'bootstrap' }), 'inconclusive');
   assert.equal(l.compare({ ...base('c8'), a: far, b, labels: ['A', 'B'], direction: 'less', paired: true }).verdict, 'not reproduced');
+  // a dead zone: an interval that clears 0 but not ±dz decides nothing
+  const slight = b.map((x, i) => x + 0.05 + (i % 2 ? 0.005 : -0.005));
+  assert.equal(cmp('c9', slight), 'reproduced');
+  assert.equal(cmp('c10', slight, { deadZone: 0.1 }), 'inconclusive');
+  assert.equal(cmp('c11', far, { deadZone: 0.1 }), 'reproduced');
+  assert.equal(l.compare({ ...base('c12'), a: below, b, labels: ['A', 'B'], direction: 'greater', paired: true, deadZone: 0.1 }).verdict, 'not reproduced');
+  assert.equal(l.compare({ ...base('c13'), a: b.map((x) => x - 0.05), b, labels: ['A', 'B'], direction: 'greater', paired: true, deadZone: 0.1 }).verdict, 'inconclusive');
+  assert.throws(() => l.compare({ ...base('c14'), a: far, b, labels: ['A', 'B'], direction: 'greater', paired: true, deadZone: -1 }), /claim c14: deadZone must be a finite number ≥ 0/);
   const r = l.rows().find((c) => c.id === 'c1')!;
   assert.ok(r.interval && r.interval.lo > 0 && r.interval.n === 5);
   assert.match(r.measured, /A − B = 1 \[/);

@@ -259,7 +259,7 @@ export class Ledger {
    * → reproduced; entirely on the other side → not reproduced; straddling → inconclusive; right
    * direction but short of the margin → partly.
    */
-  compare(b: Base & { a: readonly number[]; b: readonly number[]; labels: [string, string]; direction: 'greater' | 'less'; paired: boolean; margin?: number; expected?: string; unit?: string; level?: number; method?: 't' | 'bootstrap'; minReplicates?: number }): Claim {
+  compare(b: Base & { a: readonly number[]; b: readonly number[]; labels: [string, string]; direction: 'greater' | 'less'; paired: boolean; margin?: number; deadZone?: number; expected?: string; unit?: string; level?: number; method?: 't' | 'bootstrap'; minReplicates?: number }): Claim {
     const level = b.level ?? 0.95, minRep = b.minReplicates ?? 3;
     const [la, lb] = b.labels;
     const n = Math.min(b.a?.length ?? 0, b.b?.length ?? 0);
@@ -269,11 +269,14 @@ export class Ledger {
     });
     if (b.paired && b.a.length !== b.b.length) this.fail(b.id, `paired arms need equal lengths, but got ${b.a.length} and ${b.b.length}`);
     if (b.margin !== undefined && !(this.finite(b.id, 'margin', b.margin) >= 0)) this.fail(b.id, `margin must be ≥ 0, but got ${b.margin}`);
+    const dz = b.deadZone ?? 0;
+    if (!(Number.isFinite(dz) && dz >= 0)) this.fail(b.id, `deadZone must be a finite number ≥ 0, but got ${b.deadZone}`);
     const rel = b.direction === 'greater' ? '>' : '<';
     const expected = b.expected ?? `${la} ${rel} ${lb}${b.margin ? ` by ≥ ${fmt(b.margin)}${b.unit ? ' ' + b.unit : ''}` : ''}`;
     const method = b.method ?? 't';
     const how = b.paired ? (method === 't' ? 'paired t' : 'paired bootstrap') : method === 't' ? 'Welch t' : 'bootstrap';
-    const rule = `${Math.round(level * 100)} % ${how} interval of ${la} − ${lb} ${b.direction === 'greater' ? 'above' : 'below'} ${b.margin ? `±${fmt(b.margin)}` : '0'} → reproduced; on the other side → not reproduced; straddling → inconclusive`;
+    const rule = `${Math.round(level * 100)} % ${how} interval of ${la} − ${lb} ${b.direction === 'greater' ? 'above' : 'below'} ${b.margin ? `±${fmt(b.margin)}` : '0'} → reproduced; on the other side → not reproduced; straddling → inconclusive` +
+      (dz > 0 ? `; within ±${fmt(dz)} of 0 (too small to decide) → inconclusive` : '');
     const meansText = () => `${la} ${fmt(mean(b.a as number[]))}, ${lb} ${fmt(mean(b.b as number[]))}${b.unit ? ' ' + b.unit : ''}`;
     const needs = [...(b.needs ?? []), { what: 'replicates per arm', have: n, min: Math.max(2, minRep) }];
     const gate = this.unmet({ ...b, needs });
@@ -289,7 +292,9 @@ export class Ledger {
     }
     const side = b.direction === 'greater' ? 'above' : 'below';
     const margin = b.margin ? (b.direction === 'greater' ? b.margin : -b.margin) : undefined;
-    const verdict = verdictFromInterval(iv, side, 0, margin);
+    let verdict = verdictFromInterval(iv, side, 0, margin);
+    // a dead zone: differences within ±deadZone are too small to decide on this machine — the interval must clear it to decide either way
+    if (dz > 0 && verdict !== 'inconclusive' && iv.lo <= dz && iv.hi >= -dz) verdict = 'inconclusive';
     return this.add({ ...b, needs: [] }, { expected, measured: `${la} − ${lb} = ${fmtInterval(iv, b.unit)}; means ${meansText()}`, rule, interval: iv, verdict });
   }
 
