@@ -73,3 +73,75 @@ test('quantitative heat-map cells have both edges; error bars on points render',
   assert.equal(pts.data.values[0].__hi, 0.6);
   assert.match(await renderSvg(pts), /<svg/);
 });
+
+test('raster heat map: one PNG on quantitative scales, < 10 % of the vector SVG, pixel colours = the colour scale, a legend', async () => {
+  const { heatmapSpec, renderSvg } = await import('./plot');
+  const { decodePngDataUri } = await import('./png');
+  const vega = require('vega');
+  const vl = require('vega-lite');
+  const n = 200;
+  const rows: { w: number; b: number; L: number }[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    const w = -3 + (6 * i) / (n - 1), b = -2 + (4 * j) / (n - 1);
+    rows.push({ w, b, L: (w - 1.5) ** 2 + (b + 0.3) ** 2 });
+  }
+  const o = { x: 'w', y: 'b', value: 'L', xTitle: 'weight w', yTitle: 'bias b', valueTitle: 'loss L', title: 'landscape' };
+  const vector = await renderSvg(heatmapSpec(rows, o));
+  const spec = heatmapSpec(rows, { ...o, raster: true }) as any;
+  const svg = await renderSvg(spec);
+  assert.ok(svg.length < 0.1 * vector.length, `raster ${svg.length} B vs vector ${vector.length} B`);
+  assert.match(svg, /<image[^>]*href="data:image\/png;base64,/);
+  assert.match(svg, /image-rendering: pixelated/);
+  assert.match(svg, /role-legend/);
+  assert.match(svg, /loss L/);
+  assert.match(svg, /weight w/);
+  assert.match(svg, /bias b/);
+  assert.doesNotMatch(svg, /<path[^>]*role-mark/);
+  // the backwards-compatible encoding: x/x2/y/y2 on top, quantitative
+  assert.equal(spec.encoding.x.type, 'quantitative');
+  assert.equal(spec.encoding.x2.field, '__x1');
+  assert.equal(spec.encoding.y2.field, '__y1');
+  const img = decodePngDataUri(spec.layer[0].data.values[0].__url);
+  assert.equal(img.width, n);
+  assert.equal(img.height, n);
+  // the colour scale vega builds for the legend
+  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  await view.runAsync();
+  const scale = view.scale('color');
+  for (const [i, j] of [[0, 0], [150, 90], [199, 199], [75, 3], [10, 180]]) {
+    const r = rows[i * n + j];
+    const want = scale(r.L);
+    const m = String(want).match(/(\d+), (\d+), (\d+)/) ?? [];
+    const py = n - 1 - j; // top row = largest b
+    const k = (py * n + i) * 4;
+    const got = [img.rgba[k], img.rgba[k + 1], img.rgba[k + 2]];
+    [1, 2, 3].forEach((c) => assert.ok(Math.abs(got[c - 1] - Number(m[c])) <= 2, `cell (${i}, ${j}): pixel ${got} vs scale ${want}`));
+    assert.equal(img.rgba[k + 3], 255);
+  }
+  view.finalize();
+  // the image spans the cell edges: w from −3 − h to 3 + h
+  const h = 3 / (n - 1);
+  assert.ok(Math.abs(spec.encoding.x.scale.domain[0] - (-3 - h)) < 1e-12);
+});
+
+test('raster heat map: missing cells transparent, reversed y, non-uniform grids, "auto" only above the threshold', async () => {
+  const { heatmapSpec, RASTER_AUTO_CELLS } = await import('./plot');
+  const { decodePngDataUri } = await import('./png');
+  const rows = [0, 1, 2].flatMap((x) => [0, 1].map((y) => ({ x, y, v: x === 2 && y === 1 ? NaN : x + 10 * y })));
+  const o = { x: 'x', y: 'y', value: 'v', xTitle: 'x', yTitle: 'y', valueTitle: 'v' };
+  const up = decodePngDataUri((heatmapSpec(rows, { ...o, raster: true }) as any).layer[0].data.values[0].__url);
+  assert.deepEqual([up.width, up.height], [3, 2]);
+  assert.equal(up.rgba[(0 * 3 + 2) * 4 + 3], 0, 'top row (y = 1), x = 2: NaN → transparent');
+  assert.equal(up.rgba[(1 * 3 + 2) * 4 + 3], 255);
+  const down = decodePngDataUri((heatmapSpec(rows, { ...o, raster: true, reverseY: true }) as any).layer[0].data.values[0].__url);
+  assert.equal(down.rgba[(1 * 3 + 2) * 4 + 3], 0, 'reversed: y = 1 is the bottom row');
+  const logGrid = [1, 2, 4, 8].flatMap((x) => [0, 1].map((y) => ({ x, y, v: x })));
+  const spec = heatmapSpec(logGrid, { ...o, raster: true }) as any;
+  const img = decodePngDataUri(spec.layer[0].data.values[0].__url);
+  assert.ok(img.width >= 8, 'a non-uniform grid is resampled finely enough for its narrowest cell');
+  assert.deepEqual(spec.encoding.x.scale.domain, [0.5, 10]);
+  assert.equal((heatmapSpec(rows, { ...o, raster: 'auto' }) as any).mark.type, 'rect', 'small grids keep one rect per cell');
+  const big = Array.from({ length: RASTER_AUTO_CELLS + 1 }, (_, i) => ({ x: i % 51, y: Math.floor(i / 51), v: i }));
+  assert.ok((heatmapSpec(big, { ...o, raster: 'auto' }) as any).layer, 'above the threshold: raster');
+  assert.equal((heatmapSpec(big, { ...o, raster: true, ordinal: true }) as any).mark, 'rect', 'ordinal axes are never raster');
+});

@@ -3,6 +3,7 @@
  * vega 5 / vega-lite 5 on purpose: version 6 of both is ESM with top-level await and cannot
  * be required inside tslab. Notebooks call `display.svg(await renderSvg(spec))`.
  */
+import { pngDataUri } from './png';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const vega = require('vega');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -188,19 +189,145 @@ export function scatterSpec(rows: readonly Row[], o: XYOptions & { size?: number
   return { ...frame(o), data: { values: withBars }, layer: [bars, points] };
 }
 
-/** Heat map of a value on a grid of (x, y) cells. */
-export function heatmapSpec(
-  rows: readonly Row[],
-  o: { x: string; y: string; value: string; xTitle: string; yTitle: string; valueTitle: string; title?: string; width?: number; height?: number; scheme?: string; ordinal?: boolean },
-): VegaLiteSpec {
+export interface HeatmapOptions {
+  x: string;
+  y: string;
+  value: string;
+  xTitle: string;
+  yTitle: string;
+  valueTitle: string;
+  title?: string;
+  width?: number;
+  height?: number;
+  /** A continuous vega colour scheme (default viridis). */
+  scheme?: string;
+  /** Categorical axes (one band per distinct value); never raster. */
+  ordinal?: boolean;
+  /**
+   * Draw the grid as one PNG image (a data: URI inside the SVG) on quantitative x/y scales instead of one
+   * vector rect per cell: a 200 × 200 grid weighs ~30 kB instead of ~2 MB. `'auto'`: raster above
+   * RASTER_AUTO_CELLS cells. Default false (one rect per cell). Cells missing from the grid, or with a
+   * non-finite value, are transparent. The spec's top-level `encoding` carries x/x2/y/y2 in both modes.
+   */
+  raster?: boolean | 'auto';
+  /** Colour-scale domain [lo, hi] (values outside are clamped); default the data's range. */
+  domain?: [number, number];
+  /** y increasing downwards (matrix layout: row 0 at the top). */
+  reverseY?: boolean;
+}
+
+/** Above this many cells, `raster: 'auto'` draws a heat map as an image. */
+export const RASTER_AUTO_CELLS = 2500;
+
+type Axis1D = { edges: number[]; pixels: number; cellOfPixel: Int32Array; index: Map<number, number> };
+
+/** Cell edges (midpoints between neighbours) of one axis, and the cell under each pixel of the image. */
+function rasterAxis(values: number[]): Axis1D {
+  const u = [...new Set(values)].sort((a, b) => a - b);
+  const index = new Map(u.map((v, i) => [v, i]));
+  const gaps = u.slice(1).map((v, i) => v - u[i]);
+  const minGap = gaps.length ? Math.min(...gaps) : 1;
+  const maxGap = gaps.length ? Math.max(...gaps) : 1;
+  const edges = [u[0] - (gaps[0] ?? 1) / 2, ...gaps.map((g, i) => u[i] + g / 2), u[u.length - 1] + (gaps[gaps.length - 1] ?? 1) / 2];
+  const span = edges[edges.length - 1] - edges[0];
+  const uniform = maxGap <= minGap * (1 + 1e-6);
+  // a uniform grid: one pixel per cell; otherwise fine enough that the narrowest cell gets a pixel
+  const pixels = uniform ? u.length : Math.min(2048, Math.max(u.length, Math.ceil(span / minGap)));
+  const cellOfPixel = new Int32Array(pixels);
+  let c = 0;
+  for (let p = 0; p < pixels; p++) {
+    const centre = edges[0] + ((p + 0.5) * span) / pixels;
+    while (c < u.length - 1 && centre > edges[c + 1]) c++;
+    cellOfPixel[p] = c;
+  }
+  return { edges, pixels, cellOfPixel, index };
+}
+
+function parseColor(s: string): [number, number, number] {
+  const m = s.match(/rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/);
+  if (m) return [Math.round(+m[1]), Math.round(+m[2]), Math.round(+m[3])];
+  const h = s.match(/^#([0-9a-f]{6})$/i);
+  if (h) return [0, 2, 4].map((i) => parseInt(h[1].slice(i, i + 2), 16)) as [number, number, number];
+  throw new Error(`plot: cannot parse colour ${s}`);
+}
+
+/** The colour of t ∈ [0, 1] on a vega scheme, as vega's continuous colour scale computes it. */
+export function schemeColor(scheme: string): (t: number) => [number, number, number] {
+  const s = vega.scheme(scheme.toLowerCase());
+  if (!s) throw new RangeError(`plot: unknown colour scheme '${scheme}'`);
+  const interp: (t: number) => string = typeof s === 'function' ? s : vega.interpolateColors(s);
+  const lut = Array.from({ length: 1025 }, (_, i) => parseColor(interp(i / 1024)));
+  return (t) => lut[Math.round(Math.min(1, Math.max(0, t)) * 1024)];
+}
+
+function rasterHeatmap(rows: readonly Row[], o: HeatmapOptions): VegaLiteSpec {
+  const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const cells = rows.filter((r) => num(r[o.x]) && num(r[o.y]));
+  if (cells.length === 0) throw new RangeError('plot: a raster heat map needs numeric x and y');
+  const ax = rasterAxis(cells.map((r) => r[o.x] as number));
+  const ay = rasterAxis(cells.map((r) => r[o.y] as number));
+  const nx = ax.index.size;
+  const grid = new Float64Array(nx * ay.index.size).fill(NaN);
+  for (const r of cells) {
+    const v = r[o.value];
+    if (num(v)) grid[ay.index.get(r[o.y] as number)! * nx + ax.index.get(r[o.x] as number)!] = v;
+  }
+  const finite = [...grid].filter(Number.isFinite);
+  let [lo, hi] = o.domain ?? (finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1]);
+  if (!(hi > lo)) hi = lo + (Math.abs(lo) || 1) * 1e-9;
+  const color = schemeColor(o.scheme ?? 'viridis');
+  const W = ax.pixels, H = ay.pixels;
+  const rgba = new Uint8Array(W * H * 4);
+  for (let py = 0; py < H; py++) {
+    // image rows run top to bottom: the largest y first, unless the axis is reversed
+    const cy = ay.cellOfPixel[o.reverseY ? py : H - 1 - py];
+    for (let px = 0; px < W; px++) {
+      const v = grid[cy * nx + ax.cellOfPixel[px]];
+      if (!Number.isFinite(v)) continue; // transparent
+      const [r, g, b] = color((v - lo) / (hi - lo));
+      rgba.set([r, g, b, 255], (py * W + px) * 4);
+    }
+  }
+  const ext = { __x0: ax.edges[0], __x1: ax.edges[ax.edges.length - 1], __y0: ay.edges[0], __y1: ay.edges[ay.edges.length - 1] };
+  const scale = (e: number[], reverse?: boolean) => ({ zero: false, nice: false, domain: [e[0], e[e.length - 1]], ...(reverse ? { reverse: true } : {}) });
+  return {
+    ...frame(o),
+    encoding: {
+      x: { field: '__x0', type: 'quantitative', title: o.xTitle, scale: scale(ax.edges) },
+      x2: { field: '__x1' },
+      y: { field: '__y0', type: 'quantitative', title: o.yTitle, scale: scale(ay.edges, o.reverseY) },
+      y2: { field: '__y1' },
+    },
+    layer: [
+      {
+        data: { values: [{ ...ext, __url: pngDataUri(W, H, rgba) }] },
+        mark: { type: 'image', aspect: false, smooth: false, aria: false },
+        encoding: { url: { field: '__url', type: 'nominal' } },
+      },
+      {
+        // invisible: carries the colour scale and its legend (the image has no colour channel)
+        data: { values: [{ ...ext, [o.value]: lo }, { ...ext, [o.value]: hi }] },
+        mark: { type: 'rect', opacity: 0, aria: false },
+        encoding: { color: { field: o.value, type: 'quantitative', title: o.valueTitle, scale: { scheme: o.scheme ?? 'viridis', domain: [lo, hi], clamp: true } } },
+      },
+    ],
+  };
+}
+
+/**
+ * Heat map of a value on a grid of (x, y) cells. Quantitative axes by default (each cell spans the
+ * midpoints to its neighbours); `ordinal` for categorical axes; `raster` for dense grids (one PNG image).
+ */
+export function heatmapSpec(rows: readonly Row[], o: HeatmapOptions): VegaLiteSpec {
   checkRows(rows, [o.x, o.y, o.value]);
-  const color = { field: o.value, type: 'quantitative', title: o.valueTitle, scale: { scheme: o.scheme ?? 'viridis' } };
+  if (!o.ordinal && (o.raster === true || (o.raster === 'auto' && rows.length > RASTER_AUTO_CELLS))) return rasterHeatmap(rows, o);
+  const color = { field: o.value, type: 'quantitative', title: o.valueTitle, scale: { scheme: o.scheme ?? 'viridis', ...(o.domain ? { domain: o.domain, clamp: true } : {}) } };
   if (o.ordinal) {
     return {
       ...frame(o),
       data: { values: rows },
       mark: 'rect',
-      encoding: { x: { field: o.x, type: 'ordinal', title: o.xTitle }, y: { field: o.y, type: 'ordinal', title: o.yTitle }, color },
+      encoding: { x: { field: o.x, type: 'ordinal', title: o.xTitle }, y: { field: o.y, type: 'ordinal', title: o.yTitle, ...(o.reverseY ? { sort: 'descending' } : {}) }, color },
     };
   }
   // quantitative cells need both edges (x..x2, y..y2), else vega draws every rect from the origin
@@ -219,7 +346,7 @@ export function heatmapSpec(
     encoding: {
       x: { field: '__x0', type: 'quantitative', title: o.xTitle, scale: { zero: false, nice: false } },
       x2: { field: '__x1' },
-      y: { field: '__y0', type: 'quantitative', title: o.yTitle, scale: { zero: false, nice: false } },
+      y: { field: '__y0', type: 'quantitative', title: o.yTitle, scale: { zero: false, nice: false, ...(o.reverseY ? { reverse: true } : {}) } },
       y2: { field: '__y1' },
       color,
     },
