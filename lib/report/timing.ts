@@ -28,3 +28,36 @@ export async function interleavedTimings(arms: Record<string, TimedArm>, opts: {
   }
   return out;
 }
+
+/**
+ * Like `interleavedTimings` (same rotating order), but each sample records both the wall-clock time
+ * and the CPU time (user + system, `process.cpuUsage()`) of the process, in milliseconds per call.
+ * On a shared machine the CPU time of a single-threaded arm (TF.js wasm, plain TypeScript) is not
+ * inflated when other processes compete for the cores, which wall time is; for a multi-threaded
+ * engine the CPU time sums its threads.
+ */
+export async function interleavedCpuTimings(
+  arms: Record<string, TimedArm>, opts: { repeats: number; warmup?: number; callsPerSample?: number },
+): Promise<{ wall: Record<string, number[]>; cpu: Record<string, number[]> }> {
+  const names = Object.keys(arms);
+  if (names.length === 0) throw new RangeError('interleavedCpuTimings needs at least one arm, but got none');
+  for (const n of names) if (typeof arms[n] !== 'function') throw new TypeError(`arm '${n}' must be a function, but got ${typeof arms[n]}`);
+  const repeats = assertInteger(opts.repeats, 'repeats', 1);
+  const warmup = assertInteger(opts.warmup ?? 1, 'warmup', 0);
+  const calls = assertInteger(opts.callsPerSample ?? 1, 'callsPerSample', 1);
+  if (repeats * calls * names.length > 1e6) throw new RangeError(`repeats × callsPerSample × arms = ${repeats * calls * names.length} exceeds 1e6 timed calls`);
+  const wall: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let w = 0; w < warmup; w++) for (const n of names) await arms[n]();
+  for (let r = 0; r < repeats; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(r + k) % names.length];
+      const c0 = process.cpuUsage(), t0 = process.hrtime.bigint();
+      for (let c = 0; c < calls; c++) await arms[n]();
+      const dt = Number(process.hrtime.bigint() - t0) / 1e6, dc = process.cpuUsage(c0);
+      wall[n].push(dt / calls);
+      cpu[n].push((dc.user + dc.system) / 1000 / calls);
+    }
+  }
+  return { wall, cpu };
+}

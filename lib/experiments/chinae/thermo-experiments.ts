@@ -57,6 +57,8 @@ export interface PhaseOptions {
   recallRepeats: number;
   /** untimed mini-batch steps per unit before the first timed run (JIT and kernel warm-up); default 30 */
   warmupBatches?: number;
+  /** initialisation and batch-order seed of (phase, N), the same for every unit (paired); default seed + 1000·phase + N */
+  runSeed?: (phase: number, N: number) => number;
 }
 
 /** One epoch of one run; after a divergence the remaining epochs repeat the diverged network's test error with trainLoss = Infinity. */
@@ -110,7 +112,7 @@ export async function learningPhases(
       for (const N of o.widths) {
         for (const u of o.units) {
           onProgress?.(`phase ${phase + 1}/${o.phases}, N = ${N}, ${u.label}`);
-          const seed = o.seed + 1000 * phase + N;
+          const seed = o.runSeed ? o.runSeed(phase, N) : o.seed + 1000 * phase + N;
           const mlp = buildMlp({ inputDim: inDim, widths: [N], outputDim: 1, activation: u.act, output: 'sigmoid', seed });
           const opt = tf.train.sgd(u.lr ?? o.lr);
           const rng = makeRng(seed + 7);
