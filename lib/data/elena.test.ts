@@ -137,3 +137,13 @@ test('clouds-substitute: bad input is refused naming the value', () => {
   const badSd: CloudsParams = { class0: [{ weight: 1, mean: [0, 0], sd: 1 }], class1: [{ weight: 1, mean: [0, 0], sd: -2 }] };
   assert.throws(() => cloudsSubstituteBayesError(10, 4, badSd), /class1\[0\].sd must be > 0, but got -2/);
 });
+
+test('knnError: 1-NN of a set on itself is 0; separable clusters; guards', async () => {
+  const { knnError } = await import('./elena');
+  const d = { x: [[0, 0], [0.1, 0], [5, 5], [5.1, 5]], y: [[0], [0], [1], [1]], name: 't' };
+  assert.equal(knnError(d, d, 1), 0);
+  assert.equal(knnError(d, { x: [[0.2, 0.1], [4.9, 5]], y: [[0], [1]], name: 'q' }, 3), 0);
+  assert.equal(knnError(d, { x: [[0.2, 0.1]], y: [[1]], name: 'q' }, 1), 1);
+  assert.throws(() => knnError(d, d, 2), /k must be an odd integer in \[1, 4\], but got 2/);
+  assert.throws(() => knnError(d, d, 0), /k must be an integer >= 1, but got 0/);
+});

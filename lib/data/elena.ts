@@ -150,6 +150,28 @@ export function errorRate(data: LabelledData, rule: (x: readonly number[]) => nu
   return wrong / data.x.length;
 }
 
+/**
+ * Test error of the k-nearest-neighbour rule (Euclidean, majority vote of the k nearest training
+ * patterns; ties to class 1): a reference level for the error plots, next to chance and Bayes.
+ * @param k odd integer in [1, train size]
+ */
+export function knnError(train: LabelledData, test: LabelledData, k: number): number {
+  assertInteger(k, 'k');
+  if (k % 2 === 0 || k > train.x.length) throw new RangeError(`k must be an odd integer in [1, ${train.x.length}], but got ${k}`);
+  if (test.x.length === 0) throw new RangeError('knnError needs a non-empty test set, but got 0 rows');
+  if (test.x[0].length !== train.x[0].length) throw new RangeError(`test rows have ${test.x[0].length} features, train rows ${train.x[0].length}`);
+  let wrong = 0;
+  const d2 = new Float64Array(train.x.length);
+  for (let t = 0; t < test.x.length; t++) {
+    const q = test.x[t];
+    for (let i = 0; i < train.x.length; i++) { let s = 0; const r = train.x[i]; for (let j = 0; j < q.length; j++) s += (r[j] - q[j]) ** 2; d2[i] = s; }
+    const idx = Array.from(d2.keys()).sort((a, b) => d2[a] - d2[b] || a - b).slice(0, k);
+    const ones = idx.filter((i) => train.y[i][0] === 1).length;
+    if ((2 * ones >= k ? 1 : 0) !== test.y[t][0]) wrong++;
+  }
+  return wrong / test.x.length;
+}
+
 /** A seeded train/test split; testFraction of the rows (rounded) go to test. */
 export function trainTestSplit(data: LabelledData, testFraction: number, rng: Rng): { train: LabelledData; test: LabelledData } {
   assertPositive(testFraction, 'testFraction');

@@ -52,18 +52,18 @@ export interface ChinaeSizes {
   lrGrid: number[];
   /** width of the learning-rate selection runs */
   lrWidth: number;
-  /** timing tasks: widths, interleaved rounds (the replicates), SGD steps per training sample, test rows per recall sample */
-  timing: { widths: number[]; rounds: number; steps: number; recallRows: number };
+  /** timing tasks: widths, interleaved rounds (the replicates), SGD steps per training sample and test rows per recall sample (per engine: float64 is ~5× slower) */
+  timing: { widths: number[]; rounds: number; steps: Record<Engine, number>; recallRows: Record<Engine, number> };
 }
 
 /** Sizes per profile (the paper: N = 5 000 / 10 000 / 50 000, 1 000 phases × 50 epochs, Chinea, "Discussion"). */
 export const CHINAE_SIZES: Record<Profile, ChinaeSizes> = {
   quick: { widths: [16, 128], phases: 2, epochs: 3, batchSize: 64, perClass: 600, lrGrid: [0.05, 0.5], lrWidth: 128,
-    timing: { widths: [16, 128], rounds: 3, steps: 2, recallRows: 256 } },
+    timing: { widths: [16, 128], rounds: 3, steps: { tfjs: 2, float64: 1 }, recallRows: { tfjs: 256, float64: 64 } } },
   default: { widths: [16, 128, 512], phases: 10, epochs: 10, batchSize: 64, perClass: 1250, lrGrid: [0.05, 0.2, 1], lrWidth: 128,
-    timing: { widths: [5000, 10000, 50000], rounds: 10, steps: 2, recallRows: 256 } },
+    timing: { widths: [5000, 10000, 50000], rounds: 10, steps: { tfjs: 2, float64: 1 }, recallRows: { tfjs: 256, float64: 64 } } },
   paper: { widths: [5000, 10000, 50000], phases: 1000, epochs: 50, batchSize: 64, perClass: 2500, lrGrid: [0.01, 0.05, 0.2, 1], lrWidth: 1024,
-    timing: { widths: [5000, 10000, 50000], rounds: 30, steps: 5, recallRows: 1024 } },
+    timing: { widths: [5000, 10000, 50000], rounds: 30, steps: { tfjs: 5, float64: 2 }, recallRows: { tfjs: 1024, float64: 256 } } },
 };
 
 export function unitActivation(unit: UnitName): Activation {
@@ -356,7 +356,7 @@ export async function timingTask(c: TimingConfig, seed: number): Promise<Record<
 function timingTasks(profile: Profile): TaskSpec<TimingConfig>[] {
   const s = bySize(CHINAE_SIZES, profile);
   const cfgs = grid({ engine: ENGINES, data: DATASETS, N: s.timing.widths }).map((g): TimingConfig => ({
-    ...g, perClass: s.perClass, rounds: s.timing.rounds, steps: s.timing.steps, batchSize: s.batchSize, recallRows: s.timing.recallRows,
+    ...g, perClass: s.perClass, rounds: s.timing.rounds, steps: s.timing.steps[g.engine], batchSize: s.batchSize, recallRows: s.timing.recallRows[g.engine],
   }));
   return tasksOf(cfgs, [CHINAE_SEED + 10], (c) => (c.N * c.rounds * (c.engine === 'float64' ? 3 : 1)) / 1e5);
 }
