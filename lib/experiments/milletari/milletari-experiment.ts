@@ -6,7 +6,7 @@
  * the authors coded them and with relative tolerances (docs/derivations/03-milletari.md §3.6).
  */
 import { assertFinite, assertInteger } from '../../core/guards';
-import { trainEsp, denseHessian, makeEspNet, type HiddenActivation, type EspNet } from './esp-network';
+import { trainEsp, denseHessian, makeEspNet, preactivations, type HiddenActivation, type EspNet } from './esp-network';
 import { eigenWithZeroRowsSplit, indicesAsCoded, indicesRobust, meanIpr, type DenseMatrix, type SymmetricEigen } from '../../analysis/hessian';
 
 /** Relative tolerances τ (× max|λ|) of the robust indices (docs/derivations/03-milletari.md §3.6). */
@@ -118,6 +118,8 @@ export interface RunResult {
   last: SpectralSummary;
   lossCurve: Float64Array;
   theta: Float64Array;
+  /** θ at initialisation */
+  theta0: Float64Array;
 }
 
 /** Architecture label as the paper writes it: [2, 8, 2, 1] → "8-2", [2, 10, 1] → "10". */
@@ -156,7 +158,7 @@ export function runExperiment(c: RunConfig): RunResult {
   const last = summaryAt(res.records[res.records.length - 1].theta);
   const { xTrain, yTrain, xTest, yTest, ...config } = c;
   void xTrain; void yTrain; void xTest; void yTest;
-  return { config, net, rows, first, last, lossCurve: res.lossCurve, theta: res.theta };
+  return { config, net, rows, first, last, lossCurve: res.lossCurve, theta: res.theta, theta0: res.theta0 };
 }
 
 /** First epoch at which a loss curve falls below `threshold` (null if never). */
@@ -223,4 +225,42 @@ export function isPlateau(lossCurve: ArrayLike<number>, finalTrainAcc: number, r
   assertFinite(half, 'loss at half-time');
   assertFinite(end, 'final loss');
   return (half - end) / half < flat && finalTrainAcc < referenceAcc - gap;
+}
+
+/**
+ * Dead hidden units: a ReLU unit whose preactivation is ≤ 0 on every given input row outputs 0 on all
+ * of them, so its incoming weights, bias and outgoing weights get no gradient and their Hessian rows
+ * vanish (γ as coded, docs/derivations/03-milletari.md §3.6). A smooth unit (sigmoid, Swish) is dead
+ * only if its preactivation is exactly 0 on every row. `deadLayer`: some hidden layer is entirely
+ * dead, so the network's output no longer depends on its input.
+ */
+export function deadUnits(net: EspNet, theta: ArrayLike<number>, X: readonly (readonly number[])[]): { perLayer: number[]; total: number; deadLayer: boolean } {
+  if (!Array.isArray(X) || X.length === 0) throw new RangeError(`deadUnits: X must be a non-empty array of input rows, but got ${Array.isArray(X) ? 'an empty array' : String(X)}`);
+  const pre = preactivations(net, theta, X);
+  const perLayer: number[] = [];
+  for (let l = 0; l < net.layers.length - 1; l++) {
+    const nOut = net.layers[l].nOut, h = pre[l];
+    let dead = 0;
+    for (let j = 0; j < nOut; j++) {
+      let alive = false;
+      for (let r = 0; r < X.length && !alive; r++) {
+        const v = h[r * nOut + j];
+        alive = net.activation === 'relu' ? v > 0 : v !== 0;
+      }
+      if (!alive) dead++;
+    }
+    perLayer.push(dead);
+  }
+  return { perLayer, total: perLayer.reduce((a, b) => a + b, 0), deadLayer: perLayer.some((d, l) => d === net.layers[l].nOut) };
+}
+
+/** §3's "suboptimal plateau" from the loss at half-time and at the end (see isPlateau). */
+export function isPlateauFromLosses(lossHalf: number, lossEnd: number, finalTrainAcc: number, referenceAcc: number, opts: { flat?: number; gap?: number } = {}): boolean {
+  assertFinite(lossHalf, 'lossHalf');
+  assertFinite(lossEnd, 'lossEnd');
+  assertFinite(finalTrainAcc, 'finalTrainAcc');
+  assertFinite(referenceAcc, 'referenceAcc');
+  if (lossHalf <= 0) throw new RangeError(`lossHalf must be > 0, but got ${lossHalf}`);
+  const flat = opts.flat ?? 0.05, gap = opts.gap ?? 0.05;
+  return (lossHalf - lossEnd) / lossHalf < flat && finalTrainAcc < referenceAcc - gap;
 }
