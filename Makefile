@@ -50,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- test
-test: setup typecheck unit check-notebooks notebooks-quick stability slurm-test
+test: setup typecheck unit check-notebooks notebooks-quick stability resume-test slurm-test
 	@echo "make test: all passed"
 
 typecheck: setup-node
@@ -122,13 +122,14 @@ clean:
 	rm -rf build reports
 
 # ---------------------------------------------------------------- sweeps (lib/runtime: experiments as task grids)
-# make sweep EXPERIMENT=<module> [SCHEDULER=local|slurm] [SHARDS=n] [PROFILE=…]   run (local) or submit (slurm) n shards into RESULTS_DIR
-# make estimate EXPERIMENT="<module> …" [PROFILE=…]   tasks and CPU-hours per profile, from the cached tasks' measured wall times
+# make sweep NOTEBOOK=02|EXPERIMENT=<module> [SCHEDULER=local|slurm] [SHARDS=n] [PROFILE=…]   run (local) or submit (slurm) n shards into RESULTS_DIR
+# make estimate [NOTEBOOK=02|EXPERIMENT="<module> …"] [PROFILE=…]   tasks and CPU-hours per profile (default: every notebook), from the cached tasks' measured times
 # make slurm-test                                     a real one-node Slurm (Debian's slurm-wlm + munge, root) runs the demo grid
 # Slurm: SLURM_PARTITION, SLURM_TIME (per array task, e.g. 4:00:00), SLURM_MEM (e.g. 8G), SLURM_CPUS (per array task = its JOBS),
 # SBATCH_ARGS (more sbatch options, e.g. --account=abc); RESULTS_DIR must be on a filesystem every node shares.
-.PHONY: sweep estimate slurm-test
-EXPERIMENT      ?= lib/runtime/demo-experiment.ts
+.PHONY: sweep estimate slurm-test resume-test
+EXPERIMENT      ?=
+NOTEBOOK        ?=
 SCHEDULER       ?= local
 SHARDS          ?= 1
 RESULTS_DIR     ?= $(ROOT)/results
@@ -141,13 +142,18 @@ SBATCH_ARGS     ?=
 
 sweep: setup-node
 	@case "$(SCHEDULER)" in local|slurm) ;; *) echo "SCHEDULER must be local or slurm, but got '$(SCHEDULER)'"; exit 2;; esac
-	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) --shards $(SHARDS) \
+	@if [ -z "$(EXPERIMENT)$(NOTEBOOK)" ]; then echo "make sweep needs NOTEBOOK=00..04|all or EXPERIMENT=<module> (e.g. lib/runtime/demo-experiment.ts)"; exit 2; fi
+	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) $(if $(NOTEBOOK),--notebook $(NOTEBOOK)) --shards $(SHARDS) \
 	  $(if $(filter slurm,$(SCHEDULER)),--scheduler slurm --jobs $(SLURM_CPUS) \
 	    $(if $(SLURM_PARTITION),--partition $(SLURM_PARTITION)) $(if $(SLURM_TIME),--time $(SLURM_TIME)) \
 	    $(if $(SLURM_MEM),--mem $(SLURM_MEM)) $(foreach a,$(SBATCH_ARGS),--sbatch-arg $(a)),$(if $(JOBS),--jobs $(JOBS)))
 
 estimate: setup-node
-	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) --estimate
+	PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" npx tsx scripts/sweep.ts $(EXPERIMENT) $(if $(NOTEBOOK),--notebook $(NOTEBOOK),$(if $(EXPERIMENT),,--notebook all)) --estimate
 
 slurm-test: setup-node
 	bash scripts/slurm-test.sh
+
+# Kill a notebook run mid-way (Jupyter, kernel and workers) and run it again: finished tasks come from the cache.
+resume-test: setup
+	bash scripts/resume-test.sh

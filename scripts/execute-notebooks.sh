@@ -11,6 +11,18 @@ export JUPYTER_PATH="$root/env/jupyter" PROFILE="${PROFILE:-default}" REPORT_DIR
 # PROGRESS=lines: the runtime prints plain progress lines (nbclient would save every live redraw as an output)
 export PROGRESS="${PROGRESS:-lines}" TZ=UTC NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=8192}"
 nbs=("$@"); [ ${#nbs[@]} -gt 0 ] || nbs=("$root"/notebooks/*.ipynb)
+# Longest first (so the last one to start is a short one): order by the wall time this profile took last
+# time (kept in build/notebook-times/), else by the default-profile times measured when this was written.
+times_dir="$root/build/notebook-times/$PROFILE"
+mkdir -p "$times_dir"
+declare -A known=([01-activation-survey]=1230 [02-repu-effective-theory]=637 [00-thermodynamics]=609 [03-meanfield-swish-hessian]=477 [04-ising-neuron]=108)
+if [ ${#nbs[@]} -gt 1 ]; then
+  mapfile -t nbs < <(for nb in "${nbs[@]}"; do
+    name="$(basename "$nb" .ipynb)"; t="${known[$name]:-0}"
+    [ -s "$times_dir/$name.time" ] && t="$(cat "$times_dir/$name.time")"
+    printf '%s\t%s\n' "$t" "$nb"
+  done | sort -t$'\t' -k1,1 -g -r | cut -f2-)
+fi
 timeout_cell="${CELL_TIMEOUT:-1800}"
 # Notebooks run in parallel, one kernel each: NB_JOBS at a time (default: every core).
 jobs="${NB_JOBS:-$(nproc)}"
@@ -23,6 +35,7 @@ run_one() {
   if /usr/bin/python3 "$root/scripts/run-notebook.py" "$nb" "$out/$name.ipynb" "$timeout_cell" > "$out/$name.log" 2>&1; then
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
     echo "$wall" > "$out/$name.time"
+    echo "$wall" > "$times_dir/$name.time"
     echo "   $name ok in ${wall}s"
   else
     end=$(date +%s%N); wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", (b-a)/1e9}')
@@ -42,7 +55,7 @@ done
 wait
 failed=()
 for nb in "${nbs[@]}"; do name="$(basename "$nb" .ipynb)"; [ -f "$out/$name.status" ] && failed+=("$name"); done
-echo "wall time for ${#nbs[@]} notebooks with NB_JOBS=$jobs: $(( $(date +%s) - t0 )) s"
+echo "wall time for ${#nbs[@]} notebooks with NB_JOBS=$jobs (longest first: ${nbs[*]##*/}): $(( $(date +%s) - t0 )) s"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "notebooks failed: ${failed[*]}"
   exit 1

@@ -3,6 +3,7 @@
  *   tsx scripts/sweep.ts EXPERIMENT_MODULE… [--shard i/n] [--jobs n] [--only NAME] [--results DIR] [--profile P]
  *   tsx scripts/sweep.ts EXPERIMENT_MODULE… --estimate            tasks and CPU-hours per profile
  *   tsx scripts/sweep.ts EXPERIMENT_MODULE --scheduler local|slurm --shards n [--partition P --time T --mem M --sbatch-arg A]
+ *   tsx scripts/sweep.ts --notebook NN …                              every experiment of notebook NN (notebooks/catalogue.json), or --notebook all
  * Environment: PROFILE, RESULTS_DIR, JOBS, PROGRESS (auto|tty|lines|off).
  */
 import * as fs from 'fs';
@@ -30,18 +31,19 @@ export interface SweepArgs {
   mem?: string;
   sbatchArgs: string[];
   summary?: string;
+  notebooks: string[];
 }
 
-const VALUED = ['--shard', '--jobs', '--only', '--results', '--profile', '--scheduler', '--shards', '--partition', '--time', '--mem', '--sbatch-arg', '--summary'];
+const VALUED = ['--notebook', '--shard', '--jobs', '--only', '--results', '--profile', '--scheduler', '--shards', '--partition', '--time', '--mem', '--sbatch-arg', '--summary'];
 const FLAGS = ['--estimate', '--help'];
 
-export const USAGE = `usage: tsx scripts/sweep.ts EXPERIMENT_MODULE… [--shard i/n] [--jobs n] [--only NAME] [--results DIR] [--profile quick|default|paper]
+export const USAGE = `usage: tsx scripts/sweep.ts EXPERIMENT_MODULE…|--notebook NN|all [--shard i/n] [--jobs n] [--only NAME] [--results DIR] [--profile quick|default|paper]
        tsx scripts/sweep.ts EXPERIMENT_MODULE… --estimate
        tsx scripts/sweep.ts EXPERIMENT_MODULE --scheduler local|slurm [--shards n] [--partition P] [--time T] [--mem M] [--sbatch-arg A]…`;
 
 /** Parse the command line; an unknown option or a bad value throws naming it, its value and what is allowed. */
 export function parseArgs(argv: string[]): SweepArgs & { help: boolean } {
-  const out: SweepArgs & { help: boolean } = { modules: [], estimate: false, sbatchArgs: [], help: false };
+  const out: SweepArgs & { help: boolean } = { modules: [], estimate: false, sbatchArgs: [], help: false, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let value: string | undefined;
@@ -59,6 +61,7 @@ export function parseArgs(argv: string[]): SweepArgs & { help: boolean } {
       if (value === undefined) throw new RangeError(`option ${a} needs a value`);
     }
     switch (a) {
+      case '--notebook': out.notebooks.push(value); break;
       case '--shard': out.shard = parseShard(value, '--shard'); break;
       case '--jobs': out.jobs = parseJobs(value, '--jobs'); break;
       case '--only': out.only = value; break;
@@ -81,11 +84,37 @@ export function parseArgs(argv: string[]): SweepArgs & { help: boolean } {
       case '--sbatch-arg': out.sbatchArgs.push(value); break;
     }
   }
-  if (!out.help && out.modules.length === 0) throw new RangeError(`no experiment module given\n${USAGE}`);
+  if (!out.help && out.modules.length === 0 && out.notebooks.length === 0) throw new RangeError(`no experiment module given\n${USAGE}`);
   if (out.shard && out.shards) throw new RangeError('give either --shard i/n (run one shard) or --shards n (run or submit all n), not both');
   if (out.scheduler === 'slurm' && out.shard) throw new RangeError('--scheduler slurm submits every shard; --shard is for one shard here');
-  if (out.scheduler === 'slurm' && out.modules.length !== 1) throw new RangeError(`--scheduler slurm takes one experiment module, but got ${out.modules.length}`);
   return out;
+}
+
+interface CatalogueEntry { number: string; file: string; experiments?: string }
+
+/** Notebook NN's experiment modules: the non-test .ts files under its catalogue `experiments` folder that declare experiments ('all': every notebook's). */
+export function notebookModules(notebook: string, root = path.resolve(__dirname, '..')): { notebook: string; modules: string[] }[] {
+  const catalogue: CatalogueEntry[] = JSON.parse(fs.readFileSync(path.join(root, 'notebooks', 'catalogue.json'), 'utf8'));
+  const known = catalogue.map((c) => c.number);
+  const picked = notebook === 'all' ? catalogue : catalogue.filter((c) => c.number === notebook || c.file.replace(/\.ipynb$/, '') === notebook);
+  if (picked.length === 0) throw new RangeError(`--notebook must be one of ${known.join(', ')} or all, but got '${notebook}'`);
+  return picked.map((c) => {
+    if (!c.experiments) return { notebook: c.number, modules: [] };
+    const dir = path.join(root, c.experiments);
+    const files: string[] = [];
+    const walk = (d: string) => {
+      if (!fs.existsSync(d)) return;
+      for (const f of fs.readdirSync(d).sort()) {
+        const full = path.join(d, f);
+        if (fs.statSync(full).isDirectory()) walk(full);
+        else if (f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts')) files.push(full);
+      }
+    };
+    walk(dir);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const modules = files.filter((f) => Object.values(require(f)).some(isExperiment)).map((f) => path.relative(process.cwd(), f));
+    return { notebook: c.number, modules };
+  });
 }
 
 /** The experiments an experiment module declares (its exports made with defineExperiment), optionally only one by name. */
@@ -107,24 +136,48 @@ async function main(argv: string[]): Promise<number> {
   if (args.help) { console.log(USAGE); return 0; }
   const profile = args.profile ?? activeProfile();
   const results = args.results ? path.resolve(args.results) : defaultResultsDir();
+  for (const nb of args.notebooks) {
+    for (const { notebook, modules } of notebookModules(nb)) {
+      if (modules.length === 0) console.log(`notebook ${notebook}: no experiments declared for the runtime yet (its cells run inline)`);
+      args.modules.push(...modules);
+    }
+  }
   const experiments = args.modules.map((m) => ({ module: m, list: loadExperiments(m, args.only) }));
 
   if (args.estimate) {
     console.log(`estimates from the cache in ${results} (* = PROFILE ${profile}); CPU-hours = Σ over tasks of (overhead + seconds per unit cost × cost), fitted to the cached tasks' CPU times`);
+    const totals = new Map<string, { hours: number; unmeasured: number }>();
     for (const { module, list } of experiments) {
       console.log(`\n${module}`);
-      for (const e of list) console.log(formatEstimate(estimateExperiment(e, results), profile));
+      for (const e of list) {
+        const est = estimateExperiment(e, results);
+        console.log(formatEstimate(est, profile));
+        for (const p of est.profiles) {
+          const t = totals.get(p.profile) ?? { hours: 0, unmeasured: 0 };
+          if (p.cpuHours === null) t.unmeasured++; else t.hours += p.cpuHours;
+          totals.set(p.profile, t);
+        }
+      }
+    }
+    if (experiments.length > 1 || experiments.some((e) => e.list.length > 1)) {
+      console.log(`\ntotal over these experiments (CPU-hours; wall ≈ CPU-hours / cores):`);
+      for (const [p, t] of totals) {
+        console.log(`  ${p.padEnd(8)} ${t.hours < 0.1 ? `${(t.hours * 60).toFixed(1)} CPU-minutes` : `${t.hours.toPrecision(3)} CPU-hours`}` +
+          `${t.unmeasured ? ` (+ ${t.unmeasured} experiment${t.unmeasured === 1 ? '' : 's'} not measured yet: run PROFILE=quick make sweep first)` : ''}`);
+      }
     }
     return 0;
   }
 
   if (args.scheduler === 'slurm') {
     const shards = args.shards ?? 1;
-    const r = submitToSlurm({
-      experimentModule: path.resolve(args.modules[0]), only: args.only, shards, cpusPerTask: args.jobs ?? 1, resultsDir: results, profile,
-      logDir: path.join(results, 'slurm'), partition: args.partition, time: args.time, mem: args.mem, extra: args.sbatchArgs,
-    });
-    console.log(`submitted job array ${r.arrayJob} (${shards} shard${shards === 1 ? '' : 's'}) and collect job ${r.collectJob} (runs when all shards succeeded); results in ${results}, logs in ${path.join(results, 'slurm')}`);
+    for (const module of args.modules) {
+      const r = submitToSlurm({
+        experimentModule: path.resolve(module), only: args.only, shards, cpusPerTask: args.jobs ?? 1, resultsDir: results, profile,
+        logDir: path.join(results, 'slurm'), partition: args.partition, time: args.time, mem: args.mem, extra: args.sbatchArgs,
+      });
+      console.log(`${module}: submitted job array ${r.arrayJob} (${shards} shard${shards === 1 ? '' : 's'}) and collect job ${r.collectJob} (runs when all shards succeeded); results in ${results}, logs in ${path.join(results, 'slurm')}`);
+    }
     return 0;
   }
 
