@@ -63,18 +63,18 @@ check-notebooks:
 	/usr/bin/python3 scripts/check-notebooks.py notebooks/*.ipynb
 	/usr/bin/python3 scripts/check-references.py
 
-# Every notebook at the quick profile; finishes all of them, then fails naming each failure.
+# Every notebook at the quick profile, computed afresh (its own RESULTS_DIR, not the results/ cache); finishes all of them, then fails naming each failure.
 notebooks-quick: setup
 	rm -rf build/quick
-	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/site bash scripts/execute-notebooks.sh build/quick/executed
+	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/site RESULTS_DIR=$(ROOT)/build/quick/results bash scripts/execute-notebooks.sh build/quick/executed
 	PROFILE=quick npx tsx scripts/build-site.ts build/quick/executed build/quick/site
 
 # Verdicts must not depend on the run: execute one notebook again at quick and require identical verdicts
-# (it has the timing claims, the likeliest to flip).
+# (it has the timing claims, the likeliest to flip). A fresh RESULTS_DIR: every task is recomputed, none read from the first run.
 STABLE_NB ?= 00-thermodynamics
 stability: notebooks-quick
 	rm -rf build/quick/again
-	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/again bash scripts/execute-notebooks.sh build/quick/again notebooks/$(STABLE_NB).ipynb
+	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/again RESULTS_DIR=$(ROOT)/build/quick/again/results bash scripts/execute-notebooks.sh build/quick/again notebooks/$(STABLE_NB).ipynb
 	npx tsx scripts/claims-diff.ts build/quick/site/claims/$(STABLE_NB).json build/quick/again/claims/$(STABLE_NB).json --verdicts-only --fail-on-change
 
 # ---------------------------------------------------------------- report
