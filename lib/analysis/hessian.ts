@@ -20,6 +20,7 @@
  */
 import { assertAllFinite, assertFinite, assertInteger, assertPositive } from '../core/guards';
 import type { Rng } from '../core/rng';
+import { lapackSymmetricEigen } from '../core/native-blas';
 
 export interface DenseMatrix {
   n: number;
@@ -113,6 +114,9 @@ function symmetrisedRows(A: DenseMatrix): Float64Array[] {
  */
 export function symmetricEigen(A: DenseMatrix, symTol = 1e-10): SymmetricEigen {
   checkSymmetric(A, symTol, 'A');
+  // n ≥ LAPACK_MIN_N with the native module built: LAPACK dsyevd (lib/core/native-blas); NATIVE_LAPACK=0 keeps this route
+  const lapack = lapackSymmetricEigen(A);
+  if (lapack) return lapack;
   const n = A.n;
   const V = symmetrisedRows(A);
   const d = new Float64Array(n), e = new Float64Array(n);
@@ -131,6 +135,8 @@ export function symmetricEigen(A: DenseMatrix, symTol = 1e-10): SymmetricEigen {
  */
 export function symmetricEigenvalues(A: DenseMatrix, symTol = 1e-10): Float64Array {
   checkSymmetric(A, symTol, 'A');
+  const lapack = lapackSymmetricEigen(A, false);
+  if (lapack) return lapack.values;
   const n = A.n;
   const W = symmetrisedRows(A);
   const d = new Float64Array(n), e = new Float64Array(n);

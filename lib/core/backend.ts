@@ -2,8 +2,11 @@
  * Chooses the TF.js backend: tfjs-node-gpu if its native binding loads, else tfjs-node,
  * else WebAssembly (SIMD), else the plain JS cpu backend. TFJS_BACKEND=name forces one.
  * Returns which backend runs and why each better one did not, for every report header.
+ * On wasm, the matmul family (BatchMatMul, _FusedMatMul) runs OpenBLAS sgemm through the native
+ * addon when it was built (lib/core/native-blas; NATIVE_BLAS=0 keeps the wasm kernels); `matmul` says which.
  */
 import * as tf from '@tensorflow/tfjs';
+import { installNativeMatmul } from './native-blas';
 
 export interface BackendChoice {
   /** The TF.js backend name now active: 'tensorflow' (node or node-gpu), 'wasm' or 'cpu'. */
@@ -12,6 +15,8 @@ export interface BackendChoice {
   pkg: string;
   /** One line per better backend that was not used, saying why. */
   skipped: string[];
+  /** What runs the matmul family: 'native OpenBLAS sgemm …' or 'wasm kernels (why)'; absent off wasm. */
+  matmul?: string;
 }
 
 const CANDIDATES = [
@@ -45,6 +50,7 @@ export async function initBackend(env: Record<string, string | undefined> = proc
       if (!(await tf.setBackend(c.backend))) throw new Error(`tf.setBackend('${c.backend}') returned false`);
       await tf.ready();
       chosen = { name: tf.getBackend(), pkg: c.pkg, skipped };
+      if (chosen.name === 'wasm') chosen.matmul = installNativeMatmul(env).detail;
       return chosen;
     } catch (e) {
       skipped.push(`${c.pkg}: ${firstLine(e)}`);
@@ -55,5 +61,5 @@ export async function initBackend(env: Record<string, string | undefined> = proc
 
 /** One-line description for report headers. */
 export function describeBackend(b: BackendChoice): string {
-  return `${b.name} (${b.pkg})` + (b.skipped.length ? `; not used: ${b.skipped.join('; ')}` : '');
+  return `${b.name} (${b.pkg})` + (b.matmul ? `; matmul: ${b.matmul}` : '') + (b.skipped.length ? `; not used: ${b.skipped.join('; ')}` : '');
 }
