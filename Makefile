@@ -13,7 +13,7 @@ PORT        ?= 8888
 APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel
 export JUPYTER_PATH := $(ROOT)/env/jupyter
 
-.PHONY: all report test stability claims-diff claims-snapshot setup setup-system setup-node typecheck unit check-notebooks notebooks-quick \
+.PHONY: all report test stability claims-diff claims-snapshot setup setup-system setup-node typecheck unit check-notebooks notebooks-quick check-reports \
         notebook bench clean clean-notebooks screenshots help
 
 all: help
@@ -50,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # ---------------------------------------------------------------- test
-test: setup typecheck unit check-notebooks notebooks-quick stability resume-test slurm-test
+test: setup typecheck unit check-notebooks notebooks-quick check-reports stability resume-test slurm-test
 	@echo "make test: all passed"
 
 typecheck: setup-node
@@ -68,6 +68,14 @@ notebooks-quick: setup
 	rm -rf build/quick
 	PROFILE=quick REPORT_DIR=$(ROOT)/build/quick/site RESULTS_DIR=$(ROOT)/build/quick/results bash scripts/execute-notebooks.sh build/quick/executed
 	PROFILE=quick npx tsx scripts/build-site.ts build/quick/executed build/quick/site
+
+# Reader's-view checks over every page and plot of the quick site (scripts/check-reports.ts): page weight, outside
+# references, heat-map rects without both edges, axis/legend titles, legend order, long decimals in tables.
+# Reports per page; CHECK_REPORTS_FLAGS=--strict fails on the first three (--strict-all on every rule).
+CHECK_SITE         ?= build/quick/site
+CHECK_REPORTS_FLAGS ?=
+check-reports: setup-node
+	npx tsx scripts/check-reports.ts $(CHECK_SITE) $(CHECK_REPORTS_FLAGS)
 
 # Verdicts must not depend on the run: execute one notebook again at quick and require identical verdicts
 # (it has the timing claims, the likeliest to flip). A fresh RESULTS_DIR: every task is recomputed, none read from the first run.
