@@ -4,7 +4,7 @@
  * (where mathjs can write f) for symbolic checks, and its properties. TF.js ops that are
  * safe to differentiate twice live in `activations-tf.ts`.
  */
-import { assertFinite, assertInteger, assertKnownOptions, assertPositive } from './guards';
+import { assertFinite, assertInteger, assertKnownOptions, assertPositive, assertNumber } from './guards';
 
 /** PDLT-style universality class, from the Taylor coefficients σ_k = σ^(k)(0) (seed 002 §3; PDLT ch. 5). */
 export type UniversalityClass = 'K*=0' | 'scale-invariant' | 'half-stable' | 'none' | 'unclassified';
@@ -38,6 +38,7 @@ export interface Activation {
 
 /** Logistic sigmoid σ(x) = 1/(1+e^{−x}), evaluated without overflow. */
 export function sigmoid(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'sigmoid: x'); // NaN in → NaN out; null/strings are an error, not 0.5
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);
@@ -45,11 +46,13 @@ export function sigmoid(x: number): number {
 
 /** softplus(x) = ln(1+e^x), evaluated without overflow. */
 export function softplus(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'softplus: x');
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
 /** Error function, |error| < 1.2e−7 (Numerical Recipes erfc, Chebyshev fit), refined by one Newton-free series where |x| < 0.5. */
 export function erf(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'erf: x');
   if (Math.abs(x) < 0.5) {
     // Maclaurin series: erf x = 2/√π Σ (−1)^n x^{2n+1} / (n! (2n+1)); 12 terms reach 1e−16 here.
     let term = x, sum = x;
@@ -65,6 +68,7 @@ export function erf(x: number): number {
 
 /** Complementary error function erfc(x) = 1 − erf(x), accurate in the tails (continued fraction for |x| > 2). */
 export function erfc(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'erfc: x');
   if (x < 0) return 2 - erfc(-x);
   if (x < 0.5) return 1 - erf(x);
   if (x > 26.6) return 0;
@@ -99,11 +103,13 @@ export function erfc(x: number): number {
 
 /** Standard normal density φ(x). */
 export function normalPdf(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'normalPdf: x');
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }
 
 /** Standard normal distribution function Φ(x) = ½ erfc(−x/√2). */
 export function normalCdf(x: number): number {
+  if (typeof x !== 'number') assertNumber(x, 'normalCdf: x');
   return 0.5 * erfc(-x / Math.SQRT2);
 }
 

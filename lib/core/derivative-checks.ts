@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as math from 'mathjs';
 import type { Activation } from './activations';
 import { tfOp, rawTfOp } from './activations-tf';
+import { assertAllFinite, assertFinite, assertInteger, assertPositive, assertWithinBudget } from './guards';
 
 export interface DerivativeAgreement {
   label: string;
@@ -26,6 +27,13 @@ type Op = (x: tf.Tensor) => tf.Tensor;
 
 /** A grid on [lo, hi] that stays ≥ gap away from every kink, with points just either side of each. */
 export function kinkAvoidingGrid(kinks: readonly number[], lo = -4, hi = 4, n = 97, gap = 1e-3): number[] {
+  assertFinite(lo, 'kinkAvoidingGrid: lo');
+  assertFinite(hi, 'kinkAvoidingGrid: hi');
+  if (!(hi > lo)) throw new RangeError(`kinkAvoidingGrid: need hi > lo, but got lo=${lo}, hi=${hi}`);
+  assertInteger(n, 'kinkAvoidingGrid: n', 2);
+  assertWithinBudget(`kinkAvoidingGrid with n=${n}`, n, 1e7, 'points');
+  assertPositive(gap, 'kinkAvoidingGrid: gap');
+  assertAllFinite(kinks, 'kinks');
   const xs = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
   for (const k of kinks) xs.push(k - 10 * gap, k + 10 * gap);
   return xs.filter((x) => kinks.every((k) => Math.abs(x - k) >= gap)).sort((a, b) => a - b);

@@ -7,7 +7,7 @@
  * moments, arc-cosine kernels) give the independent checks (Kim & Kang §3–4 via
  * docs/derivations/02-repu-mrepu.md §3.1, §3.3, §3.6; PDLT ch. 4).
  */
-import { assertFinite, assertInteger, assertNonNegative, assertPositive } from './guards';
+import { assertFinite, assertInteger, assertNonNegative, assertPositive, assertKnownOptions, assertWithinBudget } from './guards';
 import { normalCdf } from './activations';
 import type { Rng } from './rng';
 
@@ -25,11 +25,23 @@ export const DEFAULT_QUAD: Readonly<Required<QuadOptions>> = Object.freeze({ kin
 export const DEFAULT_QUAD2: Readonly<Required<QuadOptions>> = Object.freeze({ kinks: [], halfWidth: 12, order: 16 });
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** Quadrature options with defaults, validated (no unknown keys; halfWidth > 0; order an integer; panels × order within budget). */
+function checkQuad(opts: QuadOptions, defaults: Readonly<Required<QuadOptions>>, what: string): Required<QuadOptions> {
+  assertKnownOptions(opts, `${what} options`, ['kinks', 'halfWidth', 'order']);
+  const o = { ...defaults, ...opts };
+  assertPositive(o.halfWidth, `${what}: halfWidth`);
+  assertInteger(o.order, `${what}: order`);
+  if (!Array.isArray(o.kinks)) throw new TypeError(`${what}: kinks must be an array of numbers, but got ${String(o.kinks)}`);
+  assertWithinBudget(`${what} with halfWidth=${o.halfWidth}, order=${o.order}`, (2 * Math.ceil(o.halfWidth) + o.kinks.length) * o.order, 1e6, 'integrand evaluations');
+  return o;
+}
 const glCache = new Map<number, { x: Float64Array; w: Float64Array }>();
 
 /** Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_n; Golub–Welsch-free). */
 export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   assertInteger(n, 'n', 1);
+  assertWithinBudget(`gaussLegendre with n=${n} nodes`, n, 1e5, 'nodes');
   const hit = glCache.get(n);
   if (hit) return hit;
   const x = new Float64Array(n), w = new Float64Array(n);
@@ -89,7 +101,7 @@ function integrateStd(g: (u: number) => number, U: number, extra: readonly numbe
  */
 export function gaussExpect(F: (z: number) => number, K: number, opts: QuadOptions = {}): number {
   assertNonNegative(K, 'K');
-  const o = { ...DEFAULT_QUAD, ...opts };
+  const o = checkQuad(opts, DEFAULT_QUAD, 'gaussExpect');
   if (K === 0) return F(0);
   const s = Math.sqrt(K);
   const r = integrateStd((u) => F(s * u), o.halfWidth, o.kinks.map((k) => k / s), o.order);
@@ -117,7 +129,7 @@ export function checkKernel2(k: Kernel2, name = 'kernel'): void {
  */
 export function gaussExpect2(F: (z1: number, z2: number) => number, k: Kernel2, opts: QuadOptions = {}): number {
   checkKernel2(k);
-  const o = { ...DEFAULT_QUAD2, ...opts };
+  const o = checkQuad(opts, DEFAULT_QUAD2, 'gaussExpect2');
   if (k.k11 === 0 || k.k22 === 0) {
     if (k.k11 === 0 && k.k22 === 0) return F(0, 0);
     return k.k11 === 0 ? gaussExpect((z) => F(0, z), k.k22, o) : gaussExpect((z) => F(z, 0), k.k11, o);
@@ -215,6 +227,7 @@ export function halfMoment(m: number, K: number): number {
  */
 export function truncatedMoments(kmax: number, K: number, a: number): Float64Array {
   assertInteger(kmax, 'kmax', 0);
+  assertWithinBudget(`truncatedMoments up to kmax=${kmax}`, kmax, 1e6, 'moments');
   assertPositive(K, 'K');
   if (Number.isNaN(a)) throw new RangeError('a must be a number or ±Infinity, but got NaN');
   const M = new Float64Array(kmax + 1);

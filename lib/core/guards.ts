@@ -84,3 +84,29 @@ export function assertWithinBudget(what: string, cost: number, limit: number, un
     throw new RangeError(`${what}: estimated cost ${Number.isFinite(cost) ? cost.toPrecision(3) : String(cost)} ${unit} exceeds the limit ${lim.toPrecision(3)} ${unit}; set WORK_BUDGET=<factor> to raise the limit on purpose`);
   }
 }
+
+/** Throw unless `x` has type number (NaN and ±Infinity pass: for elementwise maths that propagates them; null, strings, undefined do not). */
+export function assertNumber(x: unknown, name: string): number {
+  if (typeof x !== 'number') throw new TypeError(`${name} must be a number, but got ${typeof x === 'string' ? `'${x}'` : String(x)}`);
+  return x;
+}
+
+/** Throw unless `xs` has at least `min` entries, all finite and strictly increasing (a sorted grid). */
+export function assertSortedFinite(xs: ArrayLike<number>, name: string, min = 2): void {
+  if (xs === null || typeof xs !== 'object' || typeof xs.length !== 'number') throw new TypeError(`${name} must be an array of numbers, but got ${String(xs)}`);
+  if (xs.length < min) throw new RangeError(`${name} needs at least ${min} points, but got ${xs.length}`);
+  assertAllFinite(xs, name);
+  for (let i = 1; i < xs.length; i++) {
+    if (!(xs[i] > xs[i - 1])) throw new RangeError(`${name} must be strictly increasing, but ${name}[${i - 1}]=${xs[i - 1]} ≥ ${name}[${i}]=${xs[i]}`);
+  }
+}
+
+/** Throw unless arrays `a` (named `nameA`) and `b` have the same length. */
+export function assertSameLength(a: ArrayLike<unknown>, nameA: string, b: ArrayLike<unknown>, nameB: string): void {
+  if (a.length !== b.length) throw new RangeError(`${nameA} has ${a.length} entries but ${nameB} has ${b.length}; they must have equal length`);
+}
+
+/** An iteration cap for a loop that should converge: throws, naming the loop and the cap, instead of hanging. */
+export function assertIterations(i: number, cap: number, what: string): void {
+  if (i > cap) throw new RangeError(`${what} did not finish within ${cap} iterations (a NaN, an infinite range or a zero tolerance?)`);
+}

@@ -4,7 +4,7 @@
  * period 2^32 that passes gjrand/PractRand to 2^32 outputs; ample for the Monte Carlo
  * here. Child streams are derived with splitmix32 so sub-experiments do not overlap.
  */
-import { assertFinite, assertInteger, assertPositive } from './guards';
+import { assertFinite, assertInteger, assertPositive, assertWithinBudget } from './guards';
 
 export interface Rng {
   /** The seed this stream was made from (for provenance). */
@@ -76,6 +76,7 @@ export function makeRng(seed: number): Rng {
 /** n independent standard normals as a Float64Array. */
 export function normals(rng: Rng, n: number, std = 1): Float64Array {
   assertInteger(n, 'n', 0);
+  assertWithinBudget(`normals(n=${n})`, n, 2e8, 'numbers (8 bytes each)');
   assertPositive(std, 'std');
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = std * rng.normal();
@@ -85,6 +86,7 @@ export function normals(rng: Rng, n: number, std = 1): Float64Array {
 /** A uniformly random permutation of 0…n−1 (Fisher–Yates). */
 export function permutation(rng: Rng, n: number): Int32Array {
   assertInteger(n, 'n', 0);
+  assertWithinBudget(`permutation(n=${n})`, n, 2e8, 'entries');
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
   for (let i = n - 1; i > 0; i--) {

@@ -3,7 +3,7 @@
  * Student-t intervals of a mean, of a paired difference and of a difference of means (Welch),
  * a seeded percentile bootstrap, and the Wilson interval of a proportion. Float64, no TF.js.
  */
-import { assertInRange, assertInteger } from './guards';
+import { assertInRange, assertInteger, assertWithinBudget } from './guards';
 import { makeRng } from './rng';
 
 /** An estimate with a two-sided interval at `level`, from `n` replicates by `method`. */
@@ -46,6 +46,7 @@ export function variance(xs: readonly number[]): number {
 export function lnGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (Number.isNaN(x) || (x <= 0 && Number.isInteger(x))) throw new RangeError(`lnGamma: x must not be NaN or a pole (0, −1, −2, …), but got ${x}`);
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -155,6 +156,7 @@ export function bootstrapInterval(xs: readonly number[], stat: (s: readonly numb
   const level = opts.level ?? 0.95, B = opts.B ?? 4000, seed = opts.seed ?? 12345;
   checkLevel(level);
   assertInteger(B, 'B', 100);
+  assertWithinBudget(`bootstrapInterval with B=${B} on ${xs.length} samples`, B * xs.length, 1e9, 'resampled values');
   const rng = makeRng(seed);
   const n = xs.length, est = stat(xs), reps = new Float64Array(B), buf = new Array<number>(n);
   for (let b = 0; b < B; b++) {
@@ -173,6 +175,7 @@ export function bootstrapDifference(a: readonly number[], b: readonly number[], 
   const level = opts.level ?? 0.95, B = opts.B ?? 4000, seed = opts.seed ?? 12345;
   checkLevel(level);
   assertInteger(B, 'B', 100);
+  assertWithinBudget(`bootstrapDifference with B=${B} on ${a.length}+${b.length} samples`, B * (a.length + b.length), 1e9, 'resampled values');
   const rng = makeRng(seed), reps = new Float64Array(B);
   for (let r = 0; r < B; r++) {
     let sa = 0, sb = 0;
