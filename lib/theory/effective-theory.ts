@@ -7,7 +7,7 @@
  * content is recovered in docs/derivations/02-repu-mrepu.md §3.1–3.7, which flags what is inferred.
  */
 import type { Activation, UniversalityClass } from '../core/activations';
-import { assertFinite, assertInteger, assertNonNegative, assertPositive } from '../core/guards';
+import { assertInteger, assertNonNegative, assertPositive, assertWithinBudget, assertOneOf, assertInRange, assertKnownOptions } from '../core/guards';
 import { doubleFactorial, gaussExpect, gaussExpect2, polyExpectAbove, checkKernel2, type Kernel2 } from '../core/gaussian';
 
 export type { Kernel2 } from '../core/gaussian';
@@ -74,6 +74,7 @@ export const OVERFLOW_K = 1e300;
 export function kernelFlow(act: Activation, K1: number, depth: number, init: Init = DEFAULT_INIT, overflow = OVERFLOW_K): Flow<number> {
   assertNonNegative(K1, 'K1');
   assertInteger(depth, 'depth');
+  assertWithinBudget(`kernelFlow over ${depth} layers`, depth, 1e6, 'layers');
   checkInit(init);
   const K = [K1];
   for (let l = 1; l < depth; l++) {
@@ -94,6 +95,8 @@ export function kernelFlow(act: Activation, K1: number, depth: number, init: Ini
 /** Two-input kernel recursion (seed 002 §2.2), K[0] = K⁽¹⁾; overflow as in kernelFlow. */
 export function kernelFlow2(act: Activation, k1: Kernel2, depth: number, init: Init = DEFAULT_INIT, overflow = OVERFLOW_K): Flow<Kernel2> {
   assertInteger(depth, 'depth');
+  assertWithinBudget(`kernelFlow2 over ${depth} layers`, depth, 1e6, 'layers');
+  checkKernel2(k1);
   const K: Kernel2[] = [Object.freeze({ ...k1 })];
   for (let l = 1; l < depth; l++) {
     const prev = K[l - 1];
@@ -114,6 +117,7 @@ export function kernelFlow2(act: Activation, k1: Kernel2, depth: number, init: I
 export function chiPar(act: Activation, K: number, cw = 1, form: 'stein' | 'moment' = 'stein'): number {
   assertPositive(K, 'K');
   assertPositive(cw, 'cw');
+  assertOneOf(form, 'chiPar form', ['stein', 'moment']);
   if (form === 'moment') {
     return (cw / (2 * K * K)) * gaussExpect((z) => { const s = act.f(z); return s * s * (z * z - K); }, K, kinksOf(act));
   }
@@ -130,6 +134,8 @@ export function chiPerp(act: Activation, K: number, cw = 1): number {
 /** χ∥ as the slope of the kernel map, by a central difference (a third, derivative-free route). */
 export function chiParFd(act: Activation, K: number, cw = 1, h = 1e-5): number {
   assertPositive(K, 'K');
+  assertPositive(cw, 'cw');
+  assertInRange(h, 'chiParFd: h (relative step)', Number.MIN_VALUE, 0.5);
   const d = h * K;
   return (cw * (sigma2(act, K + d) - sigma2(act, K - d))) / (2 * d);
 }
@@ -208,8 +214,12 @@ export function repuFixedPoint(p: number, cw = 1): number {
 export function repuLogKernelExact(p: number, cw: number, K1: number, layer: number): number {
   assertPositive(K1, 'K1');
   assertInteger(layer, 'layer');
+  assertInteger(p, 'p');
+  assertPositive(cw, 'cw');
   if (p === 1) return Math.log(K1) + (layer - 1) * Math.log(cw / 2);
   const Ks = repuFixedPoint(p, cw);
+  if (K1 === Ks) return Math.log(Ks); // the fixed point stays put (p^{ℓ−1}·0 would be ∞·0 = NaN past ℓ ≈ 1000)
+  // ±Infinity (documented) when log K itself leaves float64: the flow has exploded (+∞) or collapsed to 0 (−∞).
   return Math.log(Ks) + p ** (layer - 1) * Math.log(K1 / Ks);
 }
 
@@ -217,7 +227,12 @@ export function repuLogKernelExact(p: number, cw: number, K1: number, layer: num
 export function repuFourPointR(p: number, layer: number): number {
   assertInteger(p, 'p');
   assertInteger(layer, 'layer');
-  const cp = (2 * doubleFactorial(4 * p - 1)) / doubleFactorial(2 * p - 1) ** 2 - 1;
+  // (4p−1)!!/((2p−1)!!)² overflows both double factorials from p ≈ 75; past that take it as Π_{j=1}^{p} (2p+2j−1)/(2j−1),
+  // which overflows only where the ratio itself does (then R = +Infinity, documented: the vertex has left float64).
+  const num = doubleFactorial(4 * p - 1), den = doubleFactorial(2 * p - 1) ** 2;
+  let ratio = num / den;
+  if (!Number.isFinite(num) || !Number.isFinite(den)) { ratio = 1; for (let j = 1; j <= p; j++) ratio *= (2 * p + 2 * j - 1) / (2 * j - 1); }
+  const cp = 2 * ratio - 1;
   return p === 1 ? cp * (layer - 1) : (cp * (p ** (2 * (layer - 1)) - 1)) / (p * p - 1);
 }
 
@@ -243,6 +258,7 @@ export interface FixedPoint { K: number; chiPar: number; chiPerp: number; stable
 /** Geometric grid of n points on [lo, hi]. */
 export function logGrid(lo: number, hi: number, n: number): number[] {
   assertPositive(lo, 'lo'); assertPositive(hi, 'hi'); assertInteger(n, 'n', 2);
+  assertWithinBudget(`logGrid with n=${n}`, n, 1e8, 'points');
   return Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));
 }
 
@@ -259,10 +275,22 @@ function bisectLog(g: (K: number) => number, lo: number, hi: number): number {
 export interface SearchOptions { kMin?: number; kMax?: number; points?: number }
 export const DEFAULT_SEARCH: Readonly<Required<SearchOptions>> = Object.freeze({ kMin: 1e-6, kMax: 1e3, points: 181 });
 
+/** Search options with defaults, validated: no unknown keys, 0 < kMin < kMax, points within budget (each point is a few quadratures). */
+function checkSearch(opts: SearchOptions, what: string): Required<SearchOptions> {
+  assertKnownOptions(opts, `${what} options`, ['kMin', 'kMax', 'points']);
+  const o = { ...DEFAULT_SEARCH, ...opts };
+  assertPositive(o.kMin, 'kMin');
+  assertPositive(o.kMax, 'kMax');
+  if (!(o.kMax > o.kMin)) throw new RangeError(`${what}: kMax must be > kMin, but got kMin=${o.kMin}, kMax=${o.kMax}`);
+  assertInteger(o.points, 'points', 2);
+  assertWithinBudget(`${what} on ${o.points} points`, o.points, 1e5, 'grid points');
+  return o;
+}
+
 /** Nonzero fixed points of the one-input recursion on [kMin, kMax] (sign changes of map(K) − K, then bisection); K = 0 added when C_b = 0 and σ(0) = 0. */
 export function fixedPoints(act: Activation, init: Init = DEFAULT_INIT, opts: SearchOptions = {}): FixedPoint[] {
   checkInit(init);
-  const o = { ...DEFAULT_SEARCH, ...opts };
+  const o = checkSearch(opts, 'fixedPoints');
   const g = (K: number) => kernelMap(act, K, init) - K;
   const grid = logGrid(o.kMin, o.kMax, o.points);
   const vals = grid.map(g);
@@ -305,7 +333,7 @@ export interface Criticality {
  * K* = 0 counts when σ(0) = 0, σ′(0) ≠ 0 and χ∥/χ⊥ → 1 as K → 0 (then C_b = 0, C_W = 1/σ′(0)²).
  */
 export function criticality(act: Activation, opts: SearchOptions = {}): Criticality {
-  const o = { ...DEFAULT_SEARCH, ...opts };
+  const o = checkSearch(opts, 'criticality');
   const grid = logGrid(o.kMin, o.kMax, o.points);
   const ratio = grid.map((K) => chiRatio(act, K));
   const finite = ratio.filter(Number.isFinite);
@@ -394,20 +422,25 @@ export interface FourPointFlow { K: number[]; V: number[]; R: number[]; overflow
 export function fourPointFlow(act: Activation, K1: number, depth: number, init: Init = DEFAULT_INIT, widths?: readonly number[]): FourPointFlow {
   assertPositive(K1, 'K1');
   assertInteger(depth, 'depth');
+  assertWithinBudget(`fourPointFlow over ${depth} layers`, depth, 1e6, 'layers');
   checkInit(init);
   if (widths) {
     if (widths.length < depth) throw new RangeError(`widths must list n_0…n_{L−1} (${depth} entries), but got ${widths.length}`);
     widths.forEach((w, i) => assertInteger(w, `widths[${i}]`));
   }
   const K = [K1], V = [0];
+  const done = (at: number | null): FourPointFlow => ({ K, V, R: V.map((v, i) => v / K[i] ** 2), overflowAt: at });
   for (let l = 1; l < depth; l++) {
     const k = K[l - 1];
-    if (!(k < 1e100)) return { K, V, R: V.map((v, i) => v / K[i] ** 2), overflowAt: l + 1 };
+    if (!(k < 1e100)) return done(l + 1);
     const s2 = sigma2(act, k), s4 = sigma4(act, k), cp = chiPar(act, k, init.cw);
     const ratio = widths ? widths[l] / widths[l - 1] : 1; // n_ℓ/n_{ℓ−1} with ℓ = l
-    K.push(init.cb + init.cw * s2);
-    V.push(ratio * cp * cp * V[l - 1] + init.cw * init.cw * (s4 - s2 * s2));
-    assertFinite(V[l], `V at layer ${l + 1}`);
+    const nextK = init.cb + init.cw * s2;
+    const nextV = ratio * cp * cp * V[l - 1] + init.cw * init.cw * (s4 - s2 * s2);
+    // ⟨σ⁴⟩ ~ K^{2p} overflows long before K does: overflow of K or V (∞, or ∞ − ∞ = NaN) is data, the layer in overflowAt.
+    if (!(Math.abs(nextK) <= OVERFLOW_K) || !(Math.abs(nextV) <= OVERFLOW_K) || !Number.isFinite(nextV / nextK ** 2)) return done(l + 1);
+    K.push(nextK);
+    V.push(nextV);
   }
   return { K, V, R: V.map((v, i) => v / K[i] ** 2), overflowAt: null };
 }
@@ -423,6 +456,7 @@ export function largestNonGrowingCw(act: Activation, inputScale: number, layers:
   assertInteger(layers, 'layers', 2);
   assertPositive(top, 'top');
   assertPositive(step, 'step');
+  assertWithinBudget(`largestNonGrowingCw from top=${top} in steps of ${step}`, (top / step) * layers, 1e7, 'layer maps');
   for (let i = 0; top - step * i > step / 2; i++) {
     const cw = Math.round((top - step * i) * 1e6) / 1e6;
     const f = kernelFlow(act, cw * inputScale, layers, { cw, cb: 0 });

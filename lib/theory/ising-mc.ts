@@ -4,7 +4,7 @@
  * Tests the mean field of seed 004 (§2.3: "MFT is quantitatively incorrect in two dimensions").
  * H = −J Σ_i s_i (s_right(i) + s_down(i)); k_B = 1; observables per spin.
  */
-import { assertFinite, assertPositive, assertInteger } from '../core/guards';
+import { assertFinite, assertPositive, assertInteger, assertKnownOptions, assertOneOf, assertWithinBudget, assertSortedFinite, assertAllFinite } from '../core/guards';
 import { makeRng } from '../core/rng';
 
 /** Onsager's critical temperature T_c = 2J/ln(1 + √2) ≈ 2.269185 J (square lattice). */
@@ -136,6 +136,7 @@ export interface McResult extends IsingObservables {
  * docs/derivations/04-sakthivadivel.md §3.8).
  */
 export function simulateIsing(o: Partial<McOptions> & { L: number; T: number }): McResult {
+  assertKnownOptions(o, 'simulateIsing options', ['L', 'T', 'J', 'sweeps', 'thermalize', 'algorithm', 'seed', 'bins', 'start']);
   const p: McOptions = { ...DEFAULT_MC, ...o };
   assertInteger(p.L, 'L', 2);
   assertPositive(p.T, 'T');
@@ -145,6 +146,10 @@ export function simulateIsing(o: Partial<McOptions> & { L: number; T: number }):
   assertInteger(p.bins, 'bins', 2);
   if (p.sweeps < p.bins) throw new RangeError(`sweeps must be ≥ bins (${p.bins}), but got ${p.sweeps}`);
   if (p.algorithm !== 'metropolis' && p.algorithm !== 'wolff') throw new RangeError(`algorithm must be 'metropolis' or 'wolff', but got ${String(p.algorithm)}`);
+  assertOneOf(p.start, 'start', ['cold', 'hot']);
+  // Spin updates: (thermalize + sweeps) × L²; the paper profile's largest run (L = 128, 52 000 sweeps) is 8.5e8.
+  assertWithinBudget(`simulateIsing L=${p.L} for ${p.thermalize}+${p.sweeps} sweeps`, (p.thermalize + p.sweeps) * p.L * p.L, 1e10, 'spin updates');
+  assertWithinBudget(`simulateIsing lattice L=${p.L}`, p.L * p.L, 1e8, 'spins');
   if (p.algorithm === 'wolff' && !(p.J > 0)) throw new RangeError(`J must be > 0 for Wolff clusters, but got ${p.J}`);
   const L = p.L, N = L * L, beta = 1 / p.T, J = p.J;
   const rng = makeRng(p.seed);
@@ -260,6 +265,9 @@ export function crossing(ts: readonly number[], y1: readonly number[], y2: reado
   if (ts.length !== y1.length || ts.length !== y2.length || ts.length < 2) {
     throw new RangeError(`ts, y1, y2 must have equal length ≥ 2, but got ${ts.length}, ${y1.length}, ${y2.length}`);
   }
+  assertSortedFinite(ts, 'crossing: ts');
+  assertAllFinite(y1, 'y1');
+  assertAllFinite(y2, 'y2');
   for (let i = 0; i + 1 < ts.length; i++) {
     const d0 = y1[i] - y2[i], d1 = y1[i + 1] - y2[i + 1];
     if (d0 === 0) return ts[i];

@@ -5,7 +5,7 @@
  * the neuron mapping T = −V, and the spike-count integrals (closed forms and quadrature).
  * Units: k_B = 1; T, J, h in the same energy units. T_c = zJ.
  */
-import { assertFinite, assertPositive, assertInteger, assertAllFinite } from '../core/guards';
+import { assertFinite, assertPositive, assertInteger, assertAllFinite, assertKnownOptions } from '../core/guards';
 
 export interface MeanFieldParams {
   /** Coupling J (finite; J > 0 ferromagnetic). */
@@ -18,6 +18,7 @@ export interface MeanFieldParams {
 export const DEFAULT_MF: Readonly<MeanFieldParams> = Object.freeze({ J: 1 / 4, z: 4, h: 0 });
 
 function params(p: Partial<MeanFieldParams> = {}): MeanFieldParams {
+  assertKnownOptions(p, 'mean-field parameters', ['J', 'z', 'h']);
   const q = { ...DEFAULT_MF, ...p };
   assertFinite(q.J, 'J');
   assertInteger(q.z, 'z', 1);

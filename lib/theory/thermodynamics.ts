@@ -6,7 +6,7 @@
  * BigInts (the alternating sums lose all meaning in float64 from g0 ≈ 15–20); the
  * thermodynamic functions are then evaluated in log-space.
  */
-import { assertFinite, assertInteger, assertPositive } from '../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertWithinBudget, assertKnownOptions, assertOneOf } from '../core/guards';
 
 // ---------------------------------------------------------------- exact integer counts
 
@@ -15,14 +15,34 @@ export function binomBig(a: number, b: number): bigint {
   if (!Number.isInteger(a) || !Number.isInteger(b)) throw new RangeError(`binomBig needs integers, but got a=${a}, b=${b}`);
   if (b < 0 || a < 0 || a < b) return 0n;
   const k = Math.min(b, a - b);
+  assertWithinBudget(`binomBig(${a}, ${b})`, k * Math.max(1, (k * Math.log2(a + 1)) / 64), 1e9, 'word operations');
   let r = 1n;
   for (let i = 1; i <= k; i++) r = (r * BigInt(a - k + i)) / BigInt(i);
   return r;
 }
 
-function checkGK(g: number, K: number): void {
+function checkGK(g: number, K: number, what = '', terms = (gg: number, kk: number) => gg * gg * kk): void {
   assertInteger(g, 'g0 (number of inputs)');
   assertInteger(K, 'K = m·p (levels per input)');
+  // BigInt work: `terms` multiply-adds (compositions: g per entry, gK entries) of numbers of ~g·log2(K) bits.
+  if (what) assertWithinBudget(`${what}(g=${g}, K=${K})`, terms(g, K) * Math.max(1, (g * Math.log2(K + 1)) / 64), 1e9, 'word operations');
+}
+
+/** Validate a hand-built NetParams (netParams builds a valid one): each field named, before any work. */
+function checkNetParams(P: NetParams): void {
+  if (P === null || typeof P !== 'object') throw new TypeError(`NetParams must be an object (see netParams), but got ${String(P)}`);
+  assertInteger(P.g0, 'P.g0 (inputs per hidden unit)');
+  assertInteger(P.g1, 'P.g1 (hidden units)');
+  assertPositive(P.m, 'P.m');
+  assertPositive(P.p, 'P.p');
+  const K = P.m * P.p;
+  if (!Number.isInteger(K) || K < 2) throw new RangeError(`K = m·p must be an integer ≥ 2, but got P.m=${P.m}, P.p=${P.p} (K=${K})`);
+  checkThreshold(P.delta1, P.g0, K, 'P.delta1');
+  checkThreshold(P.theta1, P.g1, K, 'P.theta1');
+  assertPositive(P.Delta, 'P.Delta');
+  assertOneOf(P.hidden, 'P.hidden', ['relu', 'sigmoid', 'tanh']);
+  assertOneOf(P.reluLevel, 'P.reluLevel', ['H1', 'H2']);
+  assertOneOf(P.tanhReading, 'P.tanhReading', ['gap2', 'symmetric']);
 }
 
 /**
@@ -32,7 +52,7 @@ function checkGK(g: number, K: number): void {
  * @param K excitation levels per input line (K = m·p), ≥ 1
  */
 export function compositions(g: number, K: number): bigint[] {
-  checkGK(g, K);
+  checkGK(g, K, 'compositions');
   const N = g * K;
   // B[a] = C(a, g−1) for a = 0…N, built incrementally: C(a+1, r) = C(a, r)(a+1)/(a+1−r).
   const r = g - 1;
@@ -59,7 +79,7 @@ export function compositions(g: number, K: number): bigint[] {
  * (w + … + w^K) in exact BigInt ("repeated polynomial convolution").
  */
 export function compositionsByConvolution(g: number, K: number): bigint[] {
-  checkGK(g, K);
+  checkGK(g, K, 'compositionsByConvolution', (gg, kk) => gg * gg * kk * kk);
   let poly: bigint[] = [1n];
   for (let step = 0; step < g; step++) {
     const next: bigint[] = new Array(poly.length + K).fill(0n);
@@ -77,7 +97,7 @@ export function compositionsByConvolution(g: number, K: number): bigint[] {
  * catastrophic cancellation shown in notebook 00. For demonstration only — never use it for counts.
  */
 export function compositionsFloat64(g: number, K: number): number[] {
-  checkGK(g, K);
+  checkGK(g, K, 'compositionsFloat64');
   const out: number[] = new Array(g * K + 1).fill(0);
   for (let n = g; n <= g * K; n++) {
     let s = 0;
@@ -102,7 +122,7 @@ function checkThreshold(t: number, g: number, K: number, name: string): void {
  * Σ_l (−1)^l C(g,l) C(δ−1−Kl, g) (hockey-stick identity, correcting the printed λ^1).
  */
 export function lambda1(g: number, K: number, threshold: number): bigint {
-  checkGK(g, K);
+  checkGK(g, K, 'lambda1', (gg, kk) => gg * kk);
   checkThreshold(threshold, g, K, 'threshold δ');
   // incremental binomials: C(g, l+1) = C(g, l)(g−l)/(l+1) and C(a−1, g) = C(a, g)(a−g)/a (each division exact)
   let s = 0n;
@@ -126,7 +146,7 @@ export function lambda1(g: number, K: number, threshold: number): bigint {
  * The inner sum does not depend on n (typo 1), so this equals δ1 − g0. Kept to show the typo.
  */
 export function lambda1SeedLiteral(g: number, K: number, threshold: number): bigint {
-  checkGK(g, K);
+  checkGK(g, K, 'lambda1SeedLiteral');
   checkThreshold(threshold, g, K, 'threshold δ');
   let s = 0n;
   for (let n = g; n <= threshold - 1; n++) {
@@ -185,6 +205,7 @@ export function midpointThreshold(g: number, K: number): number {
 
 /** Full parameter set from a partial one, filling thresholds and Δ by the note's P0 rules; validates everything. */
 export function netParams(o: Partial<NetParams> & { g0: number }): NetParams {
+  assertKnownOptions(o, 'netParams', ['g0', 'g1', 'm', 'p', 'delta1', 'theta1', 'Delta', 'hidden', 'reluLevel', 'tanhReading']);
   const m = o.m ?? P0.m, p = o.p ?? P0.p;
   assertPositive(m, 'm');
   assertPositive(p, 'p');
@@ -218,6 +239,7 @@ export interface Level {
  * sigmoid: 0 (λ^1) and Δ (K^{g0} − λ^1); tanh: 0 and 2Δ ('gap2') or −Δ and +Δ ('symmetric').
  */
 export function hiddenLevels(P: NetParams): Level[] {
+  checkNetParams(P);
   const K = P.m * P.p;
   const c = compositions(P.g0, K);
   const l1 = lambda1(P.g0, K, P.delta1);
@@ -241,6 +263,7 @@ export function hiddenLevels(P: NetParams): Level[] {
 
 /** Levels of the sigmoidal output unit: 0 with λ^1_{m,θ1,g1} and Δ with λ^2 = K^{g1} − λ^1 (Chinea, second factor of M(z)). */
 export function outputLevels(P: NetParams): Level[] {
+  checkNetParams(P);
   const K = P.m * P.p;
   const l1 = lambda1(P.g1, K, P.theta1);
   return [{ e: 0, g: l1 }, { e: P.Delta, g: BigInt(K) ** BigInt(P.g1) - l1 }];
@@ -284,6 +307,7 @@ export interface Thermo {
  */
 export function thermodynamics(P: NetParams, beta: number): Thermo {
   assertPositive(beta, 'beta');
+  checkNetParams(P);
   const h = unitStats(hiddenLevels(P), beta);
   const o = unitStats(outputLevels(P), beta);
   const n = P.g1 + 1;
@@ -301,6 +325,7 @@ export function thermodynamics(P: NetParams, beta: number): Thermo {
  */
 export function seedLiteralSUphi(P: NetParams, beta: number): { S: number; Uphi: number } {
   assertPositive(beta, 'beta');
+  checkNetParams(P);
   if (P.hidden !== 'relu') throw new RangeError(`seedLiteralSUphi is printed for ReLU hidden units only, but got hidden='${P.hidden}'`);
   const hl = hiddenLevels(P);
   const [o1, o2] = outputLevels(P);
@@ -344,6 +369,7 @@ function levelsPoly(levels: Level[], m: number): BigPoly {
 
 /** Generating function of energies M(z) = X(z)^{g1} · (λ^1_o z^m + λ^2_o z^{m+Δ}) as exact coefficients (Chinea, M(z)). */
 export function generatingFunction(P: NetParams): BigPoly {
+  checkNetParams(P);
   const x = levelsPoly(hiddenLevels(P), P.m);
   let poly: BigPoly = [1n];
   for (let i = 0; i < P.g1; i++) poly = polyMul(poly, x);
@@ -355,10 +381,13 @@ export function generatingFunction(P: NetParams): BigPoly {
  * each neuron in {1…K}) and tally its energy. Independent of the composition formulas; tiny nets only.
  */
 export function enumerateMicrostates(P: NetParams, maxStates = 2_000_000): BigPoly {
+  checkNetParams(P);
+  assertInteger(maxStates, 'maxStates');
   const K = P.m * P.p;
   const lines = P.g0 * P.g1 + P.g1;
   const total = K ** lines;
-  if (total > maxStates) throw new RangeError(`enumeration needs K^(g0·g1+g1) = ${total} states, more than maxStates=${maxStates}`);
+  if (!(total <= maxStates)) throw new RangeError(`enumeration needs K^(g0·g1+g1) = ${total} states, more than maxStates=${maxStates}`);
+  assertWithinBudget(`enumerateMicrostates over K^(g0·g1+g1) = ${total} states`, total * lines, 1e9, 'line updates');
   const hiddenE = (n: number): number => {
     if (P.hidden === 'relu') return n < P.delta1 ? 0 : P.reluLevel === 'H1' ? n : n - P.delta1 + 1;
     if (P.hidden === 'sigmoid') return n < P.delta1 ? 0 : P.Delta;
@@ -393,6 +422,8 @@ export function enumerateMicrostates(P: NetParams, maxStates = 2_000_000): BigPo
 /** ln Z, U, S, C directly from the coefficients of M(z) at β (a second route to `thermodynamics`). */
 export function thermoFromPolynomial(M: BigPoly, beta: number): { lnZ: number; U: number; S: number; C: number } {
   assertPositive(beta, 'beta');
+  if (!Array.isArray(M) || !M.some((g) => typeof g === 'bigint' && g > 0n)) throw new RangeError(`thermoFromPolynomial: M must be an array of BigInt coefficients with at least one > 0, but got ${Array.isArray(M) ? `[${M.slice(0, 5).join(', ')}${M.length > 5 ? ', …' : ''}] (${M.length} entries)` : String(M)}`);
+  M.forEach((g, e) => { if (typeof g !== 'bigint' || g < 0n) throw new RangeError(`thermoFromPolynomial: M[${e}] must be a BigInt ≥ 0, but got ${String(g)}`); });
   const levels: Level[] = [];
   M.forEach((g, e) => { if (g > 0n) levels.push({ e, g }); });
   const s = unitStats(levels, beta);
