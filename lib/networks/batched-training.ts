@@ -13,8 +13,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { activation as activationByName, type Activation } from '../core/activations';
 import { tfOp } from '../core/activations-tf';
-import { assertFinite, assertInteger, assertNonNegative, assertPositive } from '../core/guards';
-import { checkDataset, type Dataset } from './train';
+import { assertFinite, assertInteger, assertNonNegative, assertPositive, assertKnownOptions, assertWithinBudget } from '../core/guards';
+import { checkDataset, mlpParamCount, MAX_TRAIN_STEPS, type Dataset } from './train';
 import { makeRng, normals, permutation } from '../core/rng';
 
 export interface BatchedMlpSpec {
@@ -89,14 +89,25 @@ export interface BatchedTrainResult {
   valid: number[];
   /** Members excluded because their loss or gradient went non-finite (count = diverged.length). */
   diverged: DivergedMember[];
+  /**
+   * Surviving members whose loss exploded but stayed finite (last epoch > EXPLODED_FACTOR × max(1, first epoch), e.g. 2e35):
+   * flag them — their curves are not results to plot. They remain in `valid` (their numbers are what the optimizer produced).
+   */
+  exploded: number[];
   /** Optimizer steps taken (each updates all members). */
   steps: number;
   wallMs: number;
 }
 
+/** Parameters (all members together) one batched ensemble may hold (× WORK_BUDGET). */
+export const MAX_BATCHED_PARAMS = 2e9;
+/** A surviving member whose last-epoch loss exceeds EXPLODED_FACTOR × max(1, its first-epoch loss) has exploded (finite, but not a result). */
+export const EXPLODED_FACTOR = 1e10;
+
 /** Per-member seeds derived from one ensemble seed (a splitmix/mulberry stream, so members do not overlap). */
 export function memberSeeds(seed: number, members: number): number[] {
   assertInteger(members, 'members');
+  assertWithinBudget(`memberSeeds for ${members} members`, members, 1e7, 'seeds');
   const rng = makeRng(seed);
   return Array.from({ length: members }, () => Math.floor(rng.uniform() * 2147483647));
 }
@@ -107,7 +118,9 @@ function layerDims(spec: BatchedMlpSpec): number[] {
 
 /** Build E stacked MLPs; member m's weights are drawn as lib/networks/train buildMlp draws them (same seed ⇒ same net). */
 export function buildBatchedMlp(spec: BatchedMlpSpec): BatchedMlp {
+  assertKnownOptions(spec, 'buildBatchedMlp spec', ['members', 'inputDim', 'widths', 'outputDim', 'activation', 'init', 'cw', 'cb', 'seed', 'seeds']);
   const E = assertInteger(spec.members, 'members');
+  assertWithinBudget(`buildBatchedMlp with ${E} members`, E, 1e6, 'members');
   assertInteger(spec.inputDim, 'inputDim');
   assertInteger(spec.outputDim, 'outputDim');
   if (!Array.isArray(spec.widths)) throw new RangeError(`widths must be an array of layer widths, but got ${String(spec.widths)}`);
@@ -121,6 +134,8 @@ export function buildBatchedMlp(spec: BatchedMlpSpec): BatchedMlp {
   if (seeds.length !== E) throw new RangeError(`seeds has ${seeds.length} entries, but members is ${E}`);
   const dims = layerDims(spec);
   const L = dims.length - 1;
+  // The paper profile's largest ensemble (1000 members, 5 × 512 wide) holds 1.05e9 parameters.
+  assertWithinBudget(`buildBatchedMlp with ${E} members of layers ${dims.join('×')}`, E * mlpParamCount(dims), MAX_BATCHED_PARAMS, 'parameters');
   const ws = Array.from({ length: L }, (_, l) => new Float32Array(E * dims[l] * dims[l + 1]));
   const bs = Array.from({ length: L }, (_, l) => new Float32Array(E * dims[l + 1]));
   for (let m = 0; m < E; m++) {
@@ -210,6 +225,7 @@ function memberMse(out: tf.Tensor3D, y: tf.Tensor): tf.Tensor1D {
  */
 export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], opts: BatchedTrainOptions): Promise<BatchedTrainResult> {
   const E = bm.spec.members;
+  assertKnownOptions(opts, 'trainBatched options', ['epochs', 'batchSize', 'lr', 'optimizer', 'seed', 'batchOrder', 'orderSeeds', 'onEpoch']);
   assertInteger(opts.epochs, 'epochs');
   assertInteger(opts.batchSize, 'batchSize');
   assertPositive(opts.lr, 'lr');
@@ -222,6 +238,9 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   sets.forEach((d) => checkDataset(d, bm.spec.inputDim, bm.spec.outputDim));
   const n = sets[0].x.length;
   sets.forEach((d, m) => { if (d.x.length !== n) throw new RangeError(`data[${m}] has ${d.x.length} rows, but data[0] has ${n}`); });
+  const stepsNeeded = opts.epochs * Math.ceil(n / opts.batchSize);
+  assertWithinBudget(`trainBatched for ${opts.epochs} epochs of ${Math.ceil(n / opts.batchSize)} batches`, stepsNeeded, MAX_TRAIN_STEPS, 'optimizer steps');
+  assertWithinBudget(`trainBatched for ${opts.epochs} epochs on ${n} rows × ${E} members`, 6 * stepsNeeded * Math.min(n, opts.batchSize) * E * mlpParamCount(layerDims(bm.spec)), 1e18, 'flop');
   const orderSeeds = opts.orderSeeds ?? (opts.batchOrder === 'per-member' ? memberSeeds(opts.seed, E) : undefined);
   if (opts.batchOrder !== undefined && opts.batchOrder !== 'shared' && opts.batchOrder !== 'per-member') {
     throw new RangeError(`batchOrder must be 'shared' or 'per-member', but got '${String(opts.batchOrder)}'`);
@@ -319,7 +338,8 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   }
   const valid: number[] = [];
   alive.forEach((a, m) => { if (a) valid.push(m); });
-  return { loss, valid, diverged, steps, wallMs: Date.now() - t0 };
+  const exploded = valid.filter((m) => { const c = loss[m]; return c.length > 0 && c[c.length - 1] > EXPLODED_FACTOR * Math.max(1, c[0]); });
+  return { loss, valid, diverged, exploded, steps, wallMs: Date.now() - t0 };
 }
 
 /** Per-member MSE of a whole dataset (shared or one per member), without training: length E. */

@@ -42,9 +42,13 @@ export interface Mlp {
 export const MAX_MLP_PARAMS = 1e8;
 /** Largest training run train() accepts before WORK_BUDGET: ≈ 6 · epochs · rows · parameters floating-point operations. */
 export const MAX_TRAIN_FLOP = 1e14;
+/** Optimizer steps one train/trainBatched call may take (× WORK_BUDGET): the paper profile's longest run is ~1e6. */
+export const MAX_TRAIN_STEPS = 1e7;
 
 /** Number of weights and biases of an MLP with these layer sizes. */
 export function mlpParamCount(dims: readonly number[]): number {
+  if (!Array.isArray(dims) || dims.length < 2) throw new RangeError(`mlpParamCount: dims must list at least 2 layer sizes, but got ${Array.isArray(dims) ? `[${dims.join(', ')}]` : String(dims)}`);
+  dims.forEach((d, i) => assertInteger(d, `dims[${i}]`));
   let n = 0;
   for (let i = 0; i + 1 < dims.length; i++) n += dims[i] * dims[i + 1] + dims[i + 1];
   return n;
@@ -168,6 +172,8 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
   if (Array.isArray(data?.x)) {
     const nParams = mlpParamCount([mlp.spec.inputDim, ...mlp.spec.widths, mlp.spec.outputDim]);
     assertWithinBudget(`train for ${opts.epochs} epochs on ${data.x.length} rows`, 6 * opts.epochs * data.x.length * nParams, MAX_TRAIN_FLOP, 'flop');
+    // Each optimizer step has a fixed cost (~ms) however small the net: bound the steps too.
+    assertWithinBudget(`train for ${opts.epochs} epochs of ${Math.ceil(data.x.length / opts.batchSize)} batches`, opts.epochs * Math.ceil(data.x.length / opts.batchSize), MAX_TRAIN_STEPS, 'optimizer steps');
   }
   if (loss === 'bce' && mlp.spec.output !== 'sigmoid') throw new RangeError("loss 'bce' needs an MLP with output 'sigmoid'");
   checkDataset(data, mlp.spec.inputDim, mlp.spec.outputDim);
