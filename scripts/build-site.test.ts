@@ -34,3 +34,37 @@ test('derivation notes: rendered with math, links to notes and notebooks rewritt
   assert.match(html, /href="\.\.\/assets\/katex\/katex\.min\.css"/);
   assert.match(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), /href="02-repu\.html"/);
 });
+
+test('slimSvg: lighter, same drawing (numbers within 0.005 px, same texts, axes and legends keep their aria labels)', async () => {
+  const { slimSvg } = await import('./build-site');
+  const { lineSpec, scatterSpec, heatmapSpec, hconcatSpec, renderSvg } = await import('../lib/report/plot');
+  const rows = Array.from({ length: 60 }, (_, i) => ({ x: i / 7, y: Math.sin(i / 7) / 3, s: i % 2 ? 'ReLU' : 'tanh', e: 0.05 }));
+  const grid = [0, 1, 2, 3].flatMap((x) => [0, 1, 2].map((y) => ({ x: x / 3, y, v: x * y })));
+  const svg = await renderSvg(hconcatSpec([
+    lineSpec(rows, { x: 'x', y: 'y', xTitle: 'z (preactivation)', yTitle: 'f(z)', color: 's', colorTitle: 'activation' }),
+    scatterSpec(rows, { x: 'x', y: 'y', xTitle: 'z', yTitle: 'f', yErr: 'e' }),
+    heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b', valueTitle: 'loss' }),
+  ]));
+  const slim = slimSvg(svg);
+  assert.ok(slim.length < 0.7 * svg.length, `${slim.length} vs ${svg.length}`);
+  const texts = (s: string) => [...s.matchAll(/<text\b[^>]*>(.*?)<\/text>/g)].map((m) => m[1]);
+  assert.deepEqual(texts(slim), texts(svg));
+  const labels = (s: string) => [...s.matchAll(/aria-label="((?:[XY]-axis|Symbol legend|Gradient legend)[^"]*)"/g)].map((m) => m[1]);
+  assert.ok(labels(svg).length >= 7);
+  assert.deepEqual(labels(slim), labels(svg));
+  assert.doesNotMatch(slim, /aria-roledescription="(point|line mark|rect)"/);
+  assert.doesNotMatch(slim, / opacity="1"/);
+  // drawn elements keep their geometry to 0.005 px
+  const drawn = (s: string) => [...s.matchAll(/<(path|line|rect|text|image)\b([^>]*)>/g)]
+    .filter((m) => !/class="(foreground|background)"/.test(m[2]) || !/d="(M0,0h0v0h0Z)?"/.test(m[2]))
+    .map((m) => [...(m[2].match(/\s(?:d|transform|x|y|x2|y2|width|height)="[^"]*"/g) ?? [])].join(' ').match(/-?\d*\.?\d+/g)?.map(Number) ?? []);
+  const a = drawn(svg), b = drawn(slim);
+  assert.equal(a.length, b.length);
+  a.forEach((nums, i) => {
+    assert.equal(nums.length, b[i].length);
+    nums.forEach((v, k) => assert.ok(Math.abs(v - b[i][k]) <= 0.005 + 1e-9, `element ${i}: ${v} → ${b[i][k]}`));
+  });
+  // the font is named once, on the root, and inherited
+  assert.match(slim, /^<svg\b[^>]*font-family="DejaVu Sans, Helvetica, Arial, sans-serif"/);
+  assert.equal((slim.match(/font-family=/g) ?? []).length, 1 + (svg.match(/<text\b[^>]*font-family="(?!DejaVu)/g) ?? []).length);
+});

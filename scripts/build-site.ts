@@ -56,6 +56,44 @@ export function renderMarkdown(md: string): string {
   return html;
 }
 
+/** Round a number's text to `places` decimals ("12.34567" → "12.35", "-0.001" → "0"); exponent forms are left alone. */
+function roundText(t: string, places: number): string {
+  const r = Number(Number(t).toFixed(places));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+const GEOMETRY_ATTRS = /\s(d|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|points)="([^"]*)"/g;
+const OFFSET_ATTR = /\soffset="([^"]*)"/g;
+
+/**
+ * Lighter SVG from vega, drawn the same: coordinates rounded to 0.01 px (path data, transforms, positions;
+ * gradient offsets to 1e-4), no per-item aria labels on data marks (each point and rect carried its
+ * datum as text, half of a plot's bytes; axes and legends keep theirs), no empty foreground or zero-size
+ * background paths, no opacity="1", and the plot's font named once on the root instead of on every text.
+ */
+export function slimSvg(svg: string): string {
+  let s = svg
+    // data-mark items: `aria-label="x: 1; y: 2" role="graphics-symbol" aria-roledescription="point"`; axes and legends keep theirs
+    .replace(/ aria-label="[^"]*" role="graphics-symbol" aria-roledescription="(?!axis"|legend")[^"]*"/g, '')
+    .replace(/ role="graphics-object" aria-roledescription="[^"]*mark container"/g, '')
+    .replace(/<path class="foreground" aria-hidden="true" d="" pointer-events="none" display="none"\/>/g, '')
+    .replace(/<path class="foreground" aria-hidden="true" d="" display="none"\/>/g, '')
+    .replace(/<path class="background" aria-hidden="true" d="M0,0h0v0h0Z"( pointer-events="none")?\/>/g, '')
+    .replace(/ opacity="1"(?=[\s/>])/g, '');
+  s = s.replace(GEOMETRY_ATTRS, (m, a: string, v: string) => ` ${a}="${v.replace(/-?\d*\.\d{3,}(?![\d.]*e)/gi, (t) => roundText(t, 2))}"`);
+  s = s.replace(OFFSET_ATTR, (m, v: string) => ` offset="${v.replace(/\d*\.\d{5,}/g, (t) => roundText(t, 4))}"`);
+  // one font-family on the root (inherited) instead of one per text element
+  const fonts = new Map<string, number>();
+  for (const m of s.matchAll(/<text\b[^>]*?\sfont-family="([^"]*)"/g)) fonts.set(m[1], (fonts.get(m[1]) ?? 0) + 1);
+  const common = [...fonts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const root = s.match(/^<svg\b[^>]*>/);
+  if (common !== undefined && root && !/\sfont-family=/.test(root[0])) {
+    const esc = common.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    s = root[0].replace(/>$/, ` font-family="${common}">`) + s.slice(root[0].length).replace(new RegExp(`(<text\\b[^>]*?) font-family="${esc}"`, 'g'), '$1');
+  }
+  return s;
+}
+
 export function renderOutput(o: Output): string {
   if (o.output_type === 'stream') {
     const cls = o.name === 'stderr' ? 'stderr' : 'stdout';
@@ -65,7 +103,7 @@ export function renderOutput(o: Output): string {
     return `<pre class="stderr">${esc(stripAnsi([`${o.ename}: ${o.evalue}`, ...(o.traceback ?? [])].join('\n')))}</pre>`;
   }
   const d = o.data ?? {};
-  if (d['image/svg+xml']) return `<div class="plot">${join(d['image/svg+xml'])}</div>`;
+  if (d['image/svg+xml']) return `<div class="plot">${slimSvg(join(d['image/svg+xml']).trim())}</div>`;
   if (d['text/html']) return `<div class="html">${join(d['text/html'])}</div>`;
   if (d['text/markdown']) return `<div class="md">${renderMarkdown(join(d['text/markdown']))}</div>`;
   if (d['image/png']) return `<div class="plot"><img alt="figure" src="data:image/png;base64,${join(d['image/png']).trim()}"></div>`;
