@@ -4,7 +4,7 @@
  * gain of the controller"). Arm: I θ̈ = τ − b θ̇; controller τ = G (φ(k e) − φ(0)), e = θ_ref − θ,
  * so the small-error gain is K_p = G k φ′(0). Integrated by classical RK4; step-response metrics.
  */
-import { assertFinite, assertInteger, assertPositive, assertNonNegative } from '../../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertNonNegative, assertAllFinite, assertWithinBudget, assertSameLength } from '../../core/guards';
 
 export interface ArmParams {
   /** Moment of inertia I (kg m², > 0). */
@@ -31,6 +31,12 @@ export const DEFAULT_STEP: Readonly<StepOptions> = Object.freeze({ target: 0.2, 
 export function rk4(f: (t: number, y: number[]) => number[], y0: readonly number[], dt: number, steps: number): number[][] {
   assertPositive(dt, 'dt');
   assertInteger(steps, 'steps');
+  assertAllFinite(y0, 'y0');
+  assertWithinBudget(`rk4 for ${steps} steps of a ${y0.length}-dimensional state`, steps * Math.max(1, y0.length), 1e8, 'stored numbers');
+  const f0 = f(0, y0.slice());
+  if (!Array.isArray(f0) || f0.length !== y0.length || !f0.every(Number.isFinite)) {
+    throw new RangeError(`rk4 diverged at once: f(0, y0) must return ${y0.length} finite numbers, but got ${Array.isArray(f0) ? `[${f0.join(', ')}]` : String(f0)} (check the right-hand side f)`);
+  }
   const out: number[][] = [y0.slice()];
   let y = y0.slice();
   const axpy = (a: number, x: number[], z: number[]) => z.map((zi, i) => zi + a * x[i]);
@@ -57,6 +63,7 @@ export function stepResponse(
   assertPositive(o.tEnd, 'tEnd');
   const steps = Math.round(o.tEnd / assertPositive(o.dt, 'dt'));
   const phi0 = phi(0);
+  if (!Number.isFinite(phi0) || !Number.isFinite(phi(arm.k * o.target))) throw new RangeError(`stepResponse: phi must return finite values, but phi(0)=${phi0}, phi(k·target)=${phi(arm.k * o.target)}`);
   const rhs = (_t: number, [th, om]: number[]) => {
     const tau = arm.torque * (phi(arm.k * (o.target - th)) - phi0);
     return [om, (tau - arm.damping * om) / arm.inertia];
@@ -78,6 +85,13 @@ export interface StepMetrics {
 
 /** Rise time, overshoot, settling time (2 % band by default) of a step response. */
 export function stepMetrics(t: readonly number[], theta: readonly number[], target: number, band = 0.02): StepMetrics {
+  if (t.length === 0) throw new RangeError('stepMetrics: t must be non-empty, but got 0 samples');
+  assertSameLength(t, 'stepMetrics: t', theta, 'theta');
+  assertAllFinite(t, 't');
+  assertAllFinite(theta, 'theta');
+  assertFinite(target, 'target');
+  if (target === 0) throw new RangeError('stepMetrics: target must be non-zero, but got 0');
+  assertPositive(band, 'band');
   const s = Math.sign(target), A = Math.abs(target);
   const y = theta.map((v) => (s * v) / A); // normalised: 0 → 1
   const first = (lvl: number) => { const i = y.findIndex((v) => v >= lvl); return i < 0 ? Infinity : t[i]; };
@@ -92,6 +106,9 @@ export function stepMetrics(t: readonly number[], theta: readonly number[], targ
 /** Closed-form step response of the linear arm I θ̈ + b θ̇ + K θ = K θ_ref from rest (underdamped, ζ < 1). */
 export function linearStepClosedForm(K: number, arm: ArmParams, target: number): (t: number) => number {
   assertPositive(K, 'K');
+  assertPositive(arm.inertia, 'inertia');
+  assertNonNegative(arm.damping, 'damping');
+  assertFinite(target, 'target');
   const wn = Math.sqrt(K / arm.inertia), zeta = arm.damping / (2 * Math.sqrt(K * arm.inertia));
   if (!(zeta < 1)) throw new RangeError(`closed form needs an underdamped loop (ζ < 1), but ζ = ${zeta}`);
   const wd = wn * Math.sqrt(1 - zeta * zeta);
@@ -101,6 +118,8 @@ export function linearStepClosedForm(K: number, arm: ArmParams, target: number):
 /** Linearised loop: natural frequency ω_n = √(K_p/I), damping ratio ζ = b/(2√(K_p I)), overshoot e^{−πζ/√(1−ζ²)}. */
 export function linearLoop(Kp: number, arm: ArmParams): { wn: number; zeta: number; overshoot: number } {
   assertPositive(Kp, 'Kp');
+  assertPositive(arm.inertia, 'inertia');
+  assertNonNegative(arm.damping, 'damping');
   const wn = Math.sqrt(Kp / arm.inertia), zeta = arm.damping / (2 * Math.sqrt(Kp * arm.inertia));
   return { wn, zeta, overshoot: zeta < 1 ? Math.exp((-Math.PI * zeta) / Math.sqrt(1 - zeta * zeta)) : 0 };
 }

@@ -4,7 +4,7 @@
  * Morse (1-D, reduced units) and Müller–Brown (2-D) with exact gradients, a velocity-Verlet
  * integrator, and measures of energy conservation and force continuity.
  */
-import { assertFinite, assertInteger, assertPositive, assertAllFinite } from '../../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertAllFinite, assertWithinBudget, assertKnownOptions } from '../../core/guards';
 
 export interface MorseParams {
   /** Well depth D (energy units, > 0). */
@@ -16,9 +16,17 @@ export interface MorseParams {
 }
 export const DEFAULT_MORSE: Readonly<MorseParams> = Object.freeze({ D: 1, a: 1, re: 1 });
 
+function checkMorse(p: MorseParams): void {
+  if (p === DEFAULT_MORSE) return;
+  assertPositive(p.D, 'Morse D (well depth)');
+  assertPositive(p.a, 'Morse a (inverse width)');
+  assertFinite(p.re, 'Morse re (bond length)');
+}
+
 /** Morse potential V(r) = D (1 − e^{−a(r−r_e)})², zero at r_e (Morse 1929). */
 export function morse(r: number, p: MorseParams = DEFAULT_MORSE): number {
   assertFinite(r, 'r');
+  checkMorse(p);
   const e = Math.exp(-p.a * (r - p.re));
   return p.D * (1 - e) ** 2;
 }
@@ -26,6 +34,7 @@ export function morse(r: number, p: MorseParams = DEFAULT_MORSE): number {
 /** dV/dr of the Morse potential: 2 D a e^{−a(r−r_e)} (1 − e^{−a(r−r_e)}). */
 export function morseGrad(r: number, p: MorseParams = DEFAULT_MORSE): number {
   assertFinite(r, 'r');
+  checkMorse(p);
   const e = Math.exp(-p.a * (r - p.re));
   return 2 * p.D * p.a * e * (1 - e);
 }
@@ -44,6 +53,7 @@ const MB = {
 export function mullerBrown(x: number, y: number, scale = 1): number {
   assertFinite(x, 'x');
   assertFinite(y, 'y');
+  assertPositive(scale, 'scale');
   let s = 0;
   for (let k = 0; k < 4; k++) {
     const dx = x - MB.x0[k], dy = y - MB.y0[k];
@@ -56,6 +66,7 @@ export function mullerBrown(x: number, y: number, scale = 1): number {
 export function mullerBrownGrad(x: number, y: number, scale = 1): [number, number] {
   assertFinite(x, 'x');
   assertFinite(y, 'y');
+  assertPositive(scale, 'scale');
   let gx = 0, gy = 0;
   for (let k = 0; k < 4; k++) {
     const dx = x - MB.x0[k], dy = y - MB.y0[k];
@@ -104,8 +115,14 @@ export function velocityVerlet(
   assertAllFinite(q0, 'q0');
   assertAllFinite(v0, 'v0');
   if (q0.length !== v0.length) throw new RangeError(`q0 has ${q0.length} entries but v0 has ${v0.length}`);
+  assertKnownOptions(o, 'velocityVerlet options', ['dt', 'steps', 'mass', 'every']);
+  assertWithinBudget(`velocityVerlet for ${o.steps} steps`, o.steps * Math.max(1, q0.length), 1e9, 'coordinate updates');
+  assertWithinBudget(`velocityVerlet recording ${Math.floor(o.steps / every)} of ${o.steps} steps`, Math.floor(o.steps / every) * (q0.length + 2), 5e7, 'stored numbers');
   const q = q0.slice(), v = v0.slice();
   let { value, grad } = energyAndGrad(q);
+  if (!Number.isFinite(value) || !Array.isArray(grad) || grad.length !== q.length || !grad.every(Number.isFinite)) {
+    throw new RangeError(`velocity Verlet diverged at once: energyAndGrad(q0) must return a finite value and a finite grad of length ${q.length}, but got value=${value}, grad=${Array.isArray(grad) ? `[${grad.join(', ')}]` : String(grad)}`);
+  }
   const ke = () => 0.5 * m * v.reduce((s, vi) => s + vi * vi, 0);
   const out: Trajectory = { t: [0], q: [q.slice()], energy: [ke() + value] };
   for (let n = 1; n <= o.steps; n++) {
@@ -140,7 +157,11 @@ export function energyError(tr: Trajectory): { maxAbs: number; slope: number } {
  */
 export function maxForceJump(force: (x: number) => number, lo: number, hi: number, h: number): number {
   assertPositive(h, 'h');
+  assertFinite(lo, 'maxForceJump: lo');
+  assertFinite(hi, 'maxForceJump: hi');
   if (!(hi > lo)) throw new RangeError(`need hi > lo, but got lo=${lo}, hi=${hi}`);
+  assertWithinBudget(`maxForceJump on [${lo}, ${hi}] with h=${h}`, (hi - lo) / h, 1e8, 'force evaluations');
+  if (!(lo + h > lo)) throw new RangeError(`maxForceJump: h=${h} is below the float64 resolution at lo=${lo}`);
   let prev = force(lo), m = 0;
   for (let x = lo + h; x <= hi; x += h) {
     const f = force(x);

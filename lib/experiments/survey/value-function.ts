@@ -7,7 +7,7 @@
  * With βR < 1 the constraint a′ ≥ 0 binds below a threshold x*: the policy c(x) = x there and
  * has a kink at x* (V″ jumps there; V itself stays C¹ by the envelope theorem).
  */
-import { assertFinite, assertInteger, assertPositive } from '../../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertSortedFinite, assertSameLength, assertAllFinite, assertIterations, assertKnownOptions, assertWithinBudget } from '../../core/guards';
 
 export interface SavingsModel {
   /** Discount factor β in (0, 1). */
@@ -44,22 +44,30 @@ export interface VfiResult {
 
 /** CRRA utility u(c) = c^{1−γ}/(1−γ), ln c for γ = 1. */
 export function utility(c: number, gamma: number): number {
+  if (!(c >= 0)) throw new RangeError(`utility: consumption c must be >= 0, but got ${String(c)}`);
+  assertPositive(gamma, 'gamma');
   return gamma === 1 ? Math.log(c) : c ** (1 - gamma) / (1 - gamma);
 }
 
 /** u′(c) = c^{−γ}. */
 export function marginalUtility(c: number, gamma: number): number {
+  if (!(c >= 0)) throw new RangeError(`marginalUtility: consumption c must be >= 0, but got ${String(c)}`);
+  assertPositive(gamma, 'gamma');
   return c ** -gamma;
 }
 
 /** Piecewise-linear interpolation on a sorted grid, linear extrapolation beyond its ends. */
 export function interp(grid: readonly number[], v: readonly number[], x: number): number {
   const n = grid.length;
+  if (!(n >= 2)) throw new RangeError(`interp: grid needs at least 2 points, but got ${n}`);
+  assertSameLength(grid, 'interp: grid', v, 'v');
+  assertFinite(x, 'x');
   let lo = 0, hi = n - 1;
   if (x <= grid[0]) { hi = 1; } else if (x >= grid[n - 1]) { lo = n - 2; } else {
     while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (grid[mid] <= x) lo = mid; else hi = mid; }
   }
   if (x <= grid[0]) lo = 0;
+  if (!(grid[hi] > grid[lo])) throw new RangeError(`interp: grid must be finite and strictly increasing, but grid[${lo}]=${grid[lo]}, grid[${hi}]=${grid[hi]}`);
   const t = (x - grid[lo]) / (grid[hi] - grid[lo]);
   return v[lo] + t * (v[hi] - v[lo]);
 }
@@ -70,6 +78,9 @@ export function interp(grid: readonly number[], v: readonly number[], x: number)
  * piecewise-linear V, whose derivative jumps at every node.
  */
 export function pchip(grid: readonly number[], v: readonly number[]): (x: number) => number {
+  assertSortedFinite(grid, 'pchip: grid');
+  assertSameLength(grid, 'pchip: grid', v, 'v');
+  assertAllFinite(v, 'pchip: v');
   const n = grid.length;
   const h = new Array<number>(n - 1), d = new Array<number>(n - 1), m = new Array<number>(n);
   for (let i = 0; i < n - 1; i++) { h[i] = grid[i + 1] - grid[i]; d[i] = (v[i + 1] - v[i]) / h[i]; }
@@ -93,11 +104,15 @@ const GOLD = (Math.sqrt(5) - 1) / 2;
 
 /** Maximise a unimodal g on [lo, hi] by golden-section search; returns the argmax (boundaries included). */
 export function goldenMax(g: (x: number) => number, lo: number, hi: number, tol = 1e-10): number {
+  assertFinite(lo, 'goldenMax: lo');
+  assertFinite(hi, 'goldenMax: hi');
+  assertPositive(tol, 'goldenMax: tol');
   if (!(hi >= lo)) throw new RangeError(`goldenMax needs hi ≥ lo, but got lo=${lo}, hi=${hi}`);
   let a = lo, b = hi;
   let x1 = b - GOLD * (b - a), x2 = a + GOLD * (b - a);
   let g1 = g(x1), g2 = g(x2);
-  while (b - a > tol * (1 + Math.abs(a))) {
+  for (let it = 0; b - a > tol * (1 + Math.abs(a)); it++) {
+    assertIterations(it, 10_000, `goldenMax on [${lo}, ${hi}] with tol=${tol}`);
     if (g1 < g2) { a = x1; x1 = x2; g1 = g2; x2 = a + GOLD * (b - a); g2 = g(x2); }
     else { b = x2; x2 = x1; g2 = g1; x1 = b - GOLD * (b - a); g1 = g(x1); }
   }
@@ -136,7 +151,11 @@ export function bellmanPoint(
 /** Value-function iteration on the grid with monotone-cubic V and golden-section choice (ground truth). */
 export function solveVfi(m: SavingsModel = DEFAULT_SAVINGS, o: VfiOptions): VfiResult {
   checkModel(m);
+  assertKnownOptions(o, 'solveVfi options', ['grid', 'tol', 'maxIter']);
   const g = o.grid;
+  if (!Array.isArray(g)) throw new TypeError(`solveVfi: grid must be an array of cash-on-hand values, but got ${String(g)}`);
+  // each iteration runs a golden-section search (~60 evaluations of Σ_s p_s V(·)) at every grid point
+  assertWithinBudget(`solveVfi on a ${g.length}-point grid with ${m.y.length} income states`, g.length * m.y.length * 60, 1e8, 'evaluations per iteration');
   if (g.length < 3) throw new RangeError(`grid must have ≥ 3 points, but got ${g.length}`);
   for (let i = 1; i < g.length; i++) if (!(g[i] > g[i - 1])) throw new RangeError(`grid must be strictly increasing (grid[${i}]=${g[i]})`);
   const tol = assertPositive(o.tol ?? 1e-9, 'tol');
