@@ -10,11 +10,15 @@ PROFILE     ?= default
 REPORT_DIR  ?= $(ROOT)/reports
 PORT        ?= 8888
 # Debian packages for real Jupyter (no pip registry here: Python tools come from Debian).
-APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel
+# g++ + libopenblas-dev: native/build.cjs compiles the OpenBLAS/LAPACK addon TF.js's matmuls and the dense eigen-solver use
+# (without them everything runs on wasm / TypeScript).
+APT_PKGS    := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-ipykernel g++ make libopenblas-dev
+# make bench only: the PyTorch-CPU peer (Debian's python3-torch over the pthread OpenBLAS)
+BENCH_APT_PKGS := python3-torch libopenblas0-pthread
 export JUPYTER_PATH := $(ROOT)/env/jupyter
 
 .PHONY: all report test stability claims-diff claims-snapshot setup setup-system setup-node typecheck unit check-notebooks notebooks-quick check-reports \
-        notebook bench clean clean-notebooks screenshots help
+        notebook bench bench-setup clean clean-notebooks screenshots help
 
 all: help
 
@@ -30,8 +34,8 @@ help:
 setup: setup-system setup-node
 
 # Installs the Debian packages when missing (needs root, as on CI); otherwise says what to install.
-setup-system:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+setup-system bench-setup:
+	@missing=""; for p in $(if $(filter bench-setup,$@),$(BENCH_APT_PKGS),$(APT_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:$$missing"; \
@@ -41,7 +45,9 @@ setup-system:
 	fi
 
 # npm ci when node_modules is missing or older than the lock file; then check the install traps.
+# The native addon is (re)built when its source changed; a failed build leaves the wasm routes (native/build.cjs).
 setup-node: node_modules/.installed
+	@node native/build.cjs
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -123,7 +129,11 @@ clean-notebooks:
 	/usr/bin/python3 scripts/check-notebooks.py --strip notebooks/*.ipynb
 
 # ---------------------------------------------------------------- bench
+# Every bench/*.bench.ts, then issue 14's table: this project before (NATIVE_BLAS=0 NATIVE_LAPACK=0) and after,
+# side by side with the PyTorch peer when Debian's python3-torch imports (make bench-setup installs it); build/bench.json.
+# BENCH_ONLY=compare runs the table alone; BENCH_REPEATS=n interleaved repeats (default 2).
 bench: setup-node
+	$(MAKE) --no-print-directory bench-setup || echo "bench: the PyTorch peer is left out (its Debian packages are not installed)"
 	npx tsx bench/run.ts
 
 clean:
