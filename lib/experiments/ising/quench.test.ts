@@ -37,3 +37,14 @@ test('quench experiments: grids sized by profile', () => {
   assert.ok(resolveTasks(quenchLattice, 'default').length > resolveTasks(quenchLattice, 'quick').length);
   assert.ok(resolveTasks(quenchMeanField, 'quick').length > 10);
 });
+
+test('lineFit and the Gaussian-averaged firing', async () => {
+  const { lineFit, gaussianAveragedFiring } = await import('./quench');
+  const f = lineFit([0, 1, 2], [1, 3, 5]);
+  assert.ok(Math.abs(f.slope - 2) < 1e-12 && Math.abs(f.intercept - 1) < 1e-12);
+  assert.throws(() => lineFit([1], [1]), /≥ 2/);
+  assert.ok(Math.abs(gaussianAveragedFiring(1, 6, 1, 0.3) - 0.5) < 1e-9);
+  // small spread: eq. (2) itself
+  assert.ok(Math.abs(gaussianAveragedFiring(1.1, 6, 1, 1e-4) - 0.5 * (1 + Math.tanh(0.6))) < 1e-6);
+  assert.throws(() => gaussianAveragedFiring(0, 6, 1, 0), /s/);
+});

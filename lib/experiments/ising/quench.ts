@@ -198,3 +198,33 @@ export const quenchLattice = defineExperiment<LatticeQuenchConfig, QuenchResult>
     return tasksOf(cfgs, seeds(s.seeds, 1), (c) => (c.L * c.L * (c.equil + (c.Q + 1) * c.sweepsPerUnit)) / 1e6) as TaskSpec<LatticeQuenchConfig>[];
   },
 });
+
+/** Ordinary least-squares slope and intercept of ys on xs (the spike time's growth with Q). */
+export function lineFit(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } {
+  if (xs.length !== ys.length || xs.length < 2) throw new RangeError(`xs and ys must be equally long with ≥ 2 points, but got ${xs.length} and ${ys.length}`);
+  xs.forEach((x, i) => { if (!Number.isFinite(x) || !Number.isFinite(ys[i])) throw new RangeError(`point ${i} must be finite, but got (${x}, ${ys[i]})`); });
+  const n = xs.length, mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < n; i++) { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) ** 2; }
+  if (!(sxx > 0)) throw new RangeError('xs must not all be equal');
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/**
+ * Population firing under Gaussian quenches (Sakthivadivel §3.1, Wilson & Cowan 1972): the eq. (2) firing curve
+ * f(x) = ½(1 + tanh(a(x − b))) averaged over x + sξ, ξ ~ N(0, 1) (trapezoid on ±8s, n points).
+ */
+export function gaussianAveragedFiring(x: number, a: number, b: number, s: number, n = 801): number {
+  assertPositive(a, 'a');
+  assertPositive(s, 's');
+  assertInteger(n, 'n', 3);
+  let acc = 0, wsum = 0;
+  for (let i = 0; i < n; i++) {
+    const z = -8 + (16 * i) / (n - 1);
+    const w = Math.exp(-0.5 * z * z) * (i === 0 || i === n - 1 ? 0.5 : 1);
+    acc += w * 0.5 * (1 + Math.tanh(a * (x + s * z - b)));
+    wsum += w;
+  }
+  return acc / wsum;
+}
