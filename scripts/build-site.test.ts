@@ -68,3 +68,10 @@ test('slimSvg: lighter, same drawing (numbers within 0.005 px, same texts, axes 
   assert.match(slim, /^<svg\b[^>]*font-family="DejaVu Sans, Helvetica, Arial, sans-serif"/);
   assert.equal((slim.match(/font-family=/g) ?? []).length, 1 + (svg.match(/<text\b[^>]*font-family="(?!DejaVu)/g) ?? []).length);
 });
+
+test('numeric cells of notebook tables are right-aligned; text cells are left alone', async () => {
+  const { alignNumbers, renderOutput } = await import('./build-site');
+  assert.equal(alignNumbers('<tr><td>0.25</td><td>-1.2e-7</td><td>relu</td><td>3</td><td>0 0 1</td></tr>'),
+    '<tr><td class="num">0.25</td><td class="num">-1.2e-7</td><td>relu</td><td class="num">3</td><td>0 0 1</td></tr>');
+  assert.match(renderOutput({ output_type: 'display_data', data: { 'text/html': '<table><tr><td>12</td></tr></table>' } }), /<div class="html"><table><tr><td class="num">12<\/td>/);
+});

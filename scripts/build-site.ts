@@ -94,6 +94,11 @@ export function slimSvg(svg: string): string {
   return s;
 }
 
+/** Plain <td> cells that hold one number get class "num" (right-aligned, tabular figures), as the site's own tables. */
+export function alignNumbers(html: string): string {
+  return html.replace(/<td>(\s*[-+−]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?%?\s*)<\/td>/gi, '<td class="num">$1</td>');
+}
+
 export function renderOutput(o: Output): string {
   if (o.output_type === 'stream') {
     const cls = o.name === 'stderr' ? 'stderr' : 'stdout';
@@ -104,7 +109,7 @@ export function renderOutput(o: Output): string {
   }
   const d = o.data ?? {};
   if (d['image/svg+xml']) return `<div class="plot">${slimSvg(join(d['image/svg+xml']).trim())}</div>`;
-  if (d['text/html']) return `<div class="html">${join(d['text/html'])}</div>`;
+  if (d['text/html']) return `<div class="html">${alignNumbers(join(d['text/html']))}</div>`;
   if (d['text/markdown']) return `<div class="md">${renderMarkdown(join(d['text/markdown']))}</div>`;
   if (d['image/png']) return `<div class="plot"><img alt="figure" src="data:image/png;base64,${join(d['image/png']).trim()}"></div>`;
   if (d['text/plain']) return `<pre class="stdout">${esc(stripAnsi(join(d['text/plain'])))}</pre>`;
@@ -124,6 +129,9 @@ pre.stdout{background:#fff;border-left:3px solid #ddd}
 pre.stderr{background:#fff0f0;border-left:3px solid #d33;color:#900}
 details.code>summary{cursor:pointer;color:#567;font-size:.8em;font-family:monospace}
 .plot svg{max-width:100%;height:auto}
+.cell table{display:block;width:max-content;max-width:100%;overflow-x:auto}
+.html{max-width:100%;overflow-x:auto}
+nav a[aria-current]{font-weight:bold;color:#222;text-decoration:none}
 table{border-collapse:collapse;font-size:.85em;margin:.6em 0}
 th,td{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}
 th{background:#f3f3f3}
@@ -135,7 +143,7 @@ tr.v-inconclusive td:last-child{background:#e6eefb}
 table.tally td,table.tally th{padding:.15em .5em}
 .kind{font-size:.8em;color:#555;white-space:nowrap}
 .provenance{font-size:.8em;color:#555;background:#fafafa;border:1px solid #eee;padding:.4em .6em}
-.num{text-align:right;font-variant-numeric:tabular-nums}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .failed{color:#b00;font-weight:bold}
 blockquote{color:#555;border-left:3px solid #ccc;margin-left:0;padding-left:1em}
 `;
@@ -166,7 +174,7 @@ function backendOf(cells: Cell[]): string {
     for (const o of c.outputs ?? []) {
       const h = join(o.data?.['text/html']);
       const m = h.match(/TF\.js backend: ([^·<]+)/);
-      if (m) return m[1].trim().split(';')[0];
+      if (m) return m[1].trim().split(';')[0].replace(/\s*\(@tensorflow\/[^)]*\)$/, '');
     }
   }
   return '';
@@ -248,7 +256,18 @@ function main(): void {
     .filter((f) => f.endsWith('.ipynb'))
     .map((f) => f.replace(/\.ipynb$/, ''))
     .sort();
-  const nav = (extra = '') => `<a href="index.html">Index</a>${names.map((n) => `<a href="${n}.html">${n.slice(0, 2)}</a>`).join('')}<a href="derivations/index.html">derivation notes</a>${extra}`;
+  // the nav names each notebook on hover (its title, from the source notebook) and marks the page it is on
+  const navTitles = Object.fromEntries(names.map((n) => {
+    try {
+      return [n, titleOf(JSON.parse(fs.readFileSync(path.join(root, 'notebooks', `${n}.ipynb`), 'utf8')).cells, n)];
+    } catch {
+      return [n, n];
+    }
+  }));
+  const nav = (current = '') =>
+    `<a href="index.html"${current === 'index' ? ' aria-current="page"' : ''}>Index</a>${names
+      .map((n) => `<a href="${n}.html" title="${esc(navTitles[n])}"${current === n ? ' aria-current="page"' : ''}>${n.slice(0, 2)}</a>`)
+      .join('')}<a href="derivations/index.html">derivation notes</a>`;
   const notes = renderDerivationNotes(path.join(root, 'docs', 'derivations'), path.join(siteDir, 'derivations'));
   const ledgers: Ledger[] = [];
   const rows: string[] = [];
@@ -269,7 +288,7 @@ function main(): void {
     if (fs.existsSync(executed)) {
       const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
       const title = titleOf(nb.cells, name);
-      fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source, summary: ledger?.summary }), nav()));
+      fs.writeFileSync(path.join(siteDir, `${name}.html`), page(title, renderNotebook(name, nb, { wall, source, summary: ledger?.summary }), nav(name)));
       const mb = fs.statSync(path.join(siteDir, `${name}.html`)).size / 2 ** 20;
       if (mb > MAX_PAGE_MB) heavy.push(`${name}.html ${mb.toFixed(1)} MB`);
       rows.push(`<tr><td><a href="${name}.html">${esc(title)}</a></td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td class="num${mb > MAX_PAGE_MB ? ' failed' : ''}">${mb.toFixed(1)}</td><td>${esc(backendOf(nb.cells))}</td>${counts}</tr>`);
@@ -286,7 +305,7 @@ function main(): void {
         const nb = JSON.parse(fs.readFileSync(partial, 'utf8'));
         const at = nb.cells.findIndex((c: Cell & { metadata?: { failed?: boolean } }) => c.metadata?.failed);
         const banner = `<p class="failed">Execution failed${at >= 0 ? ` at <a href="#cell-${at + 1}">cell ${at + 1}</a>` : ''}; the cells after it did not run. <a href="logs/${name}.log">log</a></p>`;
-        fs.writeFileSync(path.join(siteDir, `${name}.html`), page(titleOf(nb.cells, name), banner + renderNotebook(name, nb, { wall, source }), nav()));
+        fs.writeFileSync(path.join(siteDir, `${name}.html`), page(titleOf(nb.cells, name), banner + renderNotebook(name, nb, { wall, source }), nav(name)));
         link = `<a href="${name}.html">${esc(titleOf(nb.cells, name))}</a>`;
       }
       rows.push(`<tr><td>${link} <span class="failed">execution failed</span> (<a href="logs/${name}.log">log</a>)</td><td>${esc(source)}</td><td class="num">${esc(wall)}</td><td></td><td></td>${counts}</tr>`);
@@ -294,7 +313,9 @@ function main(): void {
   }
   const byKind = Object.fromEntries(KINDS.map((k) => [k, Object.fromEntries(VERDICTS.map((v) => [v, ledgers.reduce((s, l) => s + (l.summary.byKind[k]?.[v] ?? 0), 0)]))])) as Summary['byKind'];
   const total = Object.fromEntries(VERDICTS.map((v) => [v, KINDS.reduce((s, k) => s + byKind[k][v], 0)])) as Record<Verdict, number>;
-  const profile = process.env.PROFILE ?? 'default';
+  // the profile the notebooks ran at (their ledgers say), else the environment's
+  const ledgerProfiles = [...new Set(ledgers.map((l) => l.profile).filter((p): p is string => !!p))];
+  const profile = ledgerProfiles.length ? ledgerProfiles.join(', ') : process.env.PROFILE ?? 'default';
   const allClaims = ledgers
     .flatMap((l) =>
       l.claims.map(
@@ -318,7 +339,7 @@ ${notes.length ? `<h2>Derivation notes</h2><p>One per document, in the repositor
 <h2>Every claim</h2>
 <p>Also as JSON: <a href="claims.json">claims.json</a>.</p>
 <table><thead><tr><th>nb</th><th>id</th><th>kind</th><th>source</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead><tbody>${allClaims}</tbody></table>`;
-  fs.writeFileSync(path.join(siteDir, 'index.html'), page('Reports — physics of activation functions', body, nav()));
+  fs.writeFileSync(path.join(siteDir, 'index.html'), page('Reports — physics of activation functions', body, nav('index')));
   fs.writeFileSync(path.join(siteDir, 'claims.json'), JSON.stringify({ profile, generated: new Date().toISOString(), total, byKind, notebooks: ledgers }, null, 2));
   console.log(`site: ${siteDir}/index.html (${names.length} notebooks, ${failures} failed to execute; paper claims ${VERDICTS.map((v) => `${v} ${byKind.paper[v]}`).join(', ')}; all kinds ${VERDICTS.map((v) => `${v} ${total[v]}`).join(', ')})`);
   if (heavy.length) console.log(`pages over ${MAX_PAGE_MB} MB (load slowly): ${heavy.join(', ')}`);
