@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../core/activations';
 import { tfOp } from '../core/activations-tf';
-import { assertFinite, assertInteger, assertNonNegative, assertPositive } from '../core/guards';
+import { assertFinite, assertInteger, assertNonNegative, assertPositive, assertAllFinite, assertKnownOptions, assertWithinBudget } from '../core/guards';
 import { makeRng, normals, type Rng } from '../core/rng';
 import type { Mlp } from '../networks/train';
 import type { Interval } from '../core/statistics';
@@ -165,10 +165,15 @@ class Accumulator {
 
 /** Lower Cholesky factor of a k×k PSD matrix (row-major); zero pivots (rank-deficient Ĝ) give zero columns. */
 export function choleskyPsd(A: ArrayLike<number>, k: number): Float64Array {
+  assertInteger(k, 'k');
+  if (A.length !== k * k) throw new RangeError(`choleskyPsd: A must hold k·k = ${k * k} entries, but has ${A.length}`);
+  assertAllFinite(A, 'choleskyPsd: A');
   const L = new Float64Array(k * k);
   for (let j = 0; j < k; j++) {
     let d = A[j * k + j];
     for (let t = 0; t < j; t++) d -= L[j * k + t] ** 2;
+    // a pivot below −(rounding) means A is not PSD: the factor would silently be wrong
+    if (d < -1e-8 * Math.max(1, Math.abs(A[j * k + j]))) throw new RangeError(`choleskyPsd: A is not positive semi-definite (pivot ${j} is ${d.toPrecision(3)} < 0)`);
     const ljj = d > 1e-14 * Math.abs(A[j * k + j]) ? Math.sqrt(d) : 0;
     L[j * k + j] = ljj;
     for (let i = j + 1; i < k; i++) {
@@ -328,6 +333,8 @@ export function stratifiedBootstrap(sizes: readonly number[], stat: (idx: number
   if (!sizes.length) throw new RangeError('stratifiedBootstrap needs at least one group, but got none');
   sizes.forEach((n, g) => { assertInteger(n, `sizes[${g}]`); if (n < 2) throw new RangeError(`sizes[${g}] must be >= 2 to resample, but got ${n}`); });
   const B = assertInteger(opts.B ?? 1000, 'B'), level = opts.level ?? 0.95;
+  assertKnownOptions(opts, 'stratifiedBootstrap options', ['B', 'seed', 'level']);
+  assertWithinBudget(`stratifiedBootstrap with B=${B}`, B * sizes.reduce((s, n) => s + n, 0), 1e9, 'resampled indices');
   if (B < 100) throw new RangeError(`B must be >= 100, but got ${B}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), but got ${level}`);
   const full = sizes.map((n) => Array.from({ length: n }, (_, i) => i));
@@ -363,6 +370,8 @@ function qks(lambda: number): number {
 export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): { D: number; pValue: number } {
   assertInteger(a.length, 'a.length');
   assertInteger(b.length, 'b.length');
+  assertAllFinite(a, 'a');
+  assertAllFinite(b, 'b');
   const x = Float64Array.from(a).sort(), y = Float64Array.from(b).sort();
   let i = 0, j = 0, D = 0;
   while (i < x.length && j < y.length) {
@@ -436,6 +445,11 @@ export interface MemberPowerSums {
   s2: Float64Array;
   s3: Float64Array;
   s4: Float64Array;
+  /**
+   * (member, input) pairs whose power sums overflowed float64 (z⁴ beyond 1e308, or a non-finite z): an exploded layer is data;
+   * ensembleVertex refuses such sums rather than returning NaN. Optional for hand-built sums (then counted on use).
+   */
+  overflowed?: number;
 }
 
 /** Power sums of one layer's preactivations z, flat [E, B, n] (member, input, neuron), e.g. lib/networks/batched-training `batchedPreactivations`. */
@@ -443,13 +457,15 @@ export function memberPowerSums(z: ArrayLike<number>, members: number, inputs: n
   assertInteger(members, 'members'); assertInteger(inputs, 'inputs'); assertInteger(neurons, 'neurons');
   if (z.length !== members * inputs * neurons) throw new RangeError(`z has ${z.length} entries, but members·inputs·neurons is ${members * inputs * neurons}`);
   const N = members * inputs;
+  let overflowed = 0;
   const s1 = new Float64Array(N), s2 = new Float64Array(N), s3 = new Float64Array(N), s4 = new Float64Array(N);
   for (let t = 0; t < N; t++) {
     let a = 0, b = 0, c = 0, d = 0;
     for (let i = 0, o = t * neurons; i < neurons; i++) { const v = z[o + i], v2 = v * v; a += v; b += v2; c += v2 * v; d += v2 * v2; }
     s1[t] = a; s2[t] = b; s3[t] = c; s4[t] = d;
+    if (!Number.isFinite(d) || !Number.isFinite(a)) overflowed++;
   }
-  return { members, inputs, neurons, s1, s2, s3, s4 };
+  return { members, inputs, neurons, s1, s2, s3, s4, overflowed };
 }
 
 /**
@@ -464,6 +480,19 @@ export function ensembleVertex(ps: MemberPowerSums, nPrev: number, weights?: Arr
   assertPositive(nPrev, 'nPrev');
   const { members: E, inputs: B, neurons: n } = ps;
   if (weights && weights.length !== E) throw new RangeError(`weights has ${weights.length} entries, but members is ${E}`);
+  if (weights) {
+    let any = false;
+    for (let m = 0; m < E; m++) {
+      if (!(weights[m] >= 0) || !Number.isFinite(weights[m])) throw new RangeError(`weights[${m}] must be a finite number >= 0, but got ${weights[m]}`);
+      any ||= weights[m] > 0;
+    }
+    if (!any) throw new RangeError('weights must give at least one member a weight > 0, but all are 0');
+  }
+  for (let t = 0; t < E * B; t++) {
+    if (!Number.isFinite(ps.s4[t]) || !Number.isFinite(ps.s1[t])) {
+      throw new RangeError(`ensembleVertex: the power sums of member ${Math.floor(t / B)}, input ${t % B} overflowed (s4 = ${ps.s4[t]}; ${ps.overflowed ?? 'some'} of ${E * B} overflowed): the preactivations exploded — report memberPowerSums(...).overflowed instead of a vertex`);
+    }
+  }
   let K = 0, V = 0, R = 0;
   for (let a = 0; a < B; a++) {
     let w = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
@@ -485,6 +514,7 @@ export function ensembleVertex(ps: MemberPowerSums, nPrev: number, weights?: Arr
 export function bootstrapVertex(ps: MemberPowerSums, nPrev: number, reps: number, seed: number, members?: number[]):
   { K: number; V: number; R: number; sdK: number; sdV: number; sdR: number } {
   assertInteger(reps, 'reps');
+  assertWithinBudget(`bootstrapVertex with reps=${reps}`, reps * ps.members * ps.inputs, 1e9, 'member-input sums');
   const E = ps.members, pool = members ?? Array.from({ length: E }, (_, m) => m);
   if (!pool.length) throw new RangeError('members must hold at least one member index, but got none');
   const base = new Float64Array(E);

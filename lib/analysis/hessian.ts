@@ -18,7 +18,7 @@
  * eigenvalues is not. `eigenWithZeroRowsSplit` gives those rows exact zero eigenvalues and coordinate
  * eigenvectors.
  */
-import { assertAllFinite, assertFinite, assertInteger, assertPositive } from '../core/guards';
+import { assertAllFinite, assertFinite, assertInteger, assertPositive, assertWithinBudget } from '../core/guards';
 import type { Rng } from '../core/rng';
 import { lapackSymmetricEigen } from '../core/native-blas';
 
@@ -39,11 +39,15 @@ export type Hvp = (v: Float64Array) => Float64Array;
 
 /** Dense matrix from rows (number[][]), checked square and finite. */
 export function fromRows(rows: readonly (readonly number[])[]): DenseMatrix {
+  if (!Array.isArray(rows) || rows.length === 0) throw new RangeError(`fromRows: rows must hold at least one row, but got ${Array.isArray(rows) ? 'none' : String(rows)}`);
   const n = rows.length;
   const data = new Float64Array(n * n);
   rows.forEach((r, i) => {
     if (!r || r.length !== n) throw new Error(`matrix must be square: row ${i} has ${r ? r.length : String(r)} entries, expected ${n}`);
-    for (let j = 0; j < n; j++) data[i * n + j] = r[j];
+    for (let j = 0; j < n; j++) {
+      if (!Number.isFinite(r[j])) throw new RangeError(`fromRows: A[${i},${j}] must be finite, but got ${String(r[j])} (rows[${i}][${j}])`);
+      data[i * n + j] = r[j];
+    }
   });
   return { n, data };
 }
@@ -278,6 +282,7 @@ function tql2(n: number, Vt: Float64Array[] | null, d: Float64Array, e: Float64A
  * docs/derivations/03-milletari.md §3.7 "eigensolvers"); O(n³) per sweep, for n up to a few hundred.
  */
 export function jacobiEigen(A: DenseMatrix, symTol = 1e-10, maxSweeps = 100): SymmetricEigen {
+  assertInteger(maxSweeps, 'maxSweeps');
   checkSymmetric(A, symTol, 'A');
   const n = A.n;
   const a = new Float64Array(n * n);
@@ -466,6 +471,7 @@ export function lanczos(hvp: Hvp, n: number, k: number, rng: Rng, o: { v0?: Arra
   assertInteger(n, 'n');
   assertInteger(k, 'k');
   const steps = Math.min(k, n);
+  assertWithinBudget(`lanczos with ${steps} steps in dimension ${n}`, steps * n, 1e9, 'stored numbers');
   let q: Float64Array = o.v0 ? Float64Array.from(o.v0) : rademacher(n, rng);
   if (q.length !== n) throw new Error(`v0 must have ${n} entries, but has ${q.length}`);
   assertAllFinite(q, 'v0');
@@ -532,6 +538,7 @@ export interface SlqResult {
 export function stochasticLanczosQuadrature(hvp: Hvp, n: number, o: { steps: number; probes: number; rng: Rng }): SlqResult {
   assertInteger(o.steps, 'steps');
   assertInteger(o.probes, 'probes');
+  assertWithinBudget(`stochasticLanczosQuadrature with ${o.probes} probes × ${o.steps} steps`, o.probes * Math.min(o.steps, n), 1e7, 'Hessian-vector products');
   const perProbe: SlqResult['perProbe'] = [];
   const nodes: number[] = [], weights: number[] = [];
   for (let p = 0; p < o.probes; p++) {
@@ -566,6 +573,7 @@ export function powerIteration(hvp: Hvp, n: number, o: { rng: Rng; maxIter?: num
   assertInteger(n, 'n');
   const maxIter = o.maxIter ?? 1000, tol = o.tol ?? 1e-10, shift = o.shift ?? 0;
   assertInteger(maxIter, 'maxIter'); assertFinite(tol, 'tol'); assertFinite(shift, 'shift');
+  assertWithinBudget(`powerIteration with maxIter=${maxIter}`, maxIter, 1e7, 'Hessian-vector products');
   let v = new Float64Array(n);
   for (let i = 0; i < n; i++) v[i] = o.rng.normal();
   let nv = Math.sqrt(dot(v, v));
@@ -592,12 +600,14 @@ export function powerIteration(hvp: Hvp, n: number, o: { rng: Rng; maxIter?: num
 export function hutchinsonTrace(hvp: Hvp, n: number, o: { probes: number; rng: Rng }): { estimate: number; stderr: number; samples: Float64Array } {
   assertInteger(n, 'n');
   assertInteger(o.probes, 'probes');
+  assertWithinBudget(`hutchinsonTrace with ${o.probes} probes`, o.probes, 1e7, 'Hessian-vector products');
   const samples = new Float64Array(o.probes);
   for (let p = 0; p < o.probes; p++) {
     const v = rademacher(n, o.rng);
     samples[p] = dot(applyHvp(hvp, v, n), v);
   }
   const mean = samples.reduce((a, b) => a + b, 0) / o.probes;
-  const varS = o.probes > 1 ? samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (o.probes - 1) : NaN;
+  // one probe has no spread: stderr = Infinity (no error estimate), never NaN
+  const varS = o.probes > 1 ? samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (o.probes - 1) : Infinity;
   return { estimate: mean, stderr: Math.sqrt(varS / o.probes), samples };
 }

@@ -5,7 +5,7 @@
  * inverse-variance mean of deviations from an exact curve. Every result is an `Interval` for the
  * claims ledger (lib/report/claims `within`/`threshold`). Float64, no TF.js.
  */
-import { assertFinite, assertInteger, assertPositive } from '../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertWithinBudget } from '../core/guards';
 import { makeRng } from '../core/rng';
 import { normalQuantile, studentTQuantile, type Interval } from '../core/statistics';
 import { crossing } from '../theory/ising-mc';
@@ -119,6 +119,7 @@ export function extrapolateInverseL(Ls: readonly number[], ys: readonly Measured
  */
 export function crossingInterval(ts: readonly number[], a: readonly Measured[], b: readonly Measured[], opts: { B?: number; seed?: number; level?: number } = {}): { interval: Interval; crossed: number; B: number } | null {
   const B = assertInteger(opts.B ?? 400, 'B', 10), level = opts.level ?? 0.95, seed = opts.seed ?? 1;
+  assertWithinBudget(`crossingInterval with B=${B} on ${ts.length} temperatures`, B * ts.length, 1e8, 'resampled values');
   checkLevel(level);
   if (a.length !== ts.length || b.length !== ts.length) throw new RangeError(`a and b must have the grid's length ${ts.length}, but got ${a.length}, ${b.length}`);
   checkErrors([...a, ...b].map((m) => m.err), 'errors');
