@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trainTask, hessianTasks, controlTasks, sweepTasks, slqTasks, slqTask, epochsFor, sizesFor, SEED } from './experiments';
 import { resolveTasks } from '../../runtime/experiment';
-import { hessianRuns, sweepRuns } from './experiments';
+import { hessianRuns, sweepRuns, runsOf } from './experiments';
+import { runExperiment } from '../../runtime/runner';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { deadUnits, isPlateauFromLosses } from './milletari-experiment';
 import { makeEspNet } from './esp-network';
 
@@ -26,7 +30,7 @@ test('trainTask at tiny size: a JSON record with spectra, dead units and epochs 
   const r = trainTask({ task: 'linear', sizes: [2, 8, 2, 1], activation: 'relu', epochs: 60, hessianEvery: 2, trainableOutputBeta: false, seedBase: SEED, lastOnly: false }, 0);
   assert.equal(r.diverged, false);
   assert.equal(r.nParams, 45);
-  assert.equal(r.rows.length, 6);
+  assert.equal(JSON.parse(r.rowsJson).length, 6);
   assert.equal(r.theta.length, 45);
   assert.equal(r.last!.values.length, 45);
   assert.equal(r.last!.zeroRows, Math.round(r.last!.gammaCoded * 45));
@@ -36,7 +40,7 @@ test('trainTask at tiny size: a JSON record with spectra, dead units and epochs 
   const again = trainTask({ task: 'linear', sizes: [2, 8, 2, 1], activation: 'relu', epochs: 60, hessianEvery: 2, trainableOutputBeta: false, seedBase: SEED, lastOnly: false }, 0);
   assert.deepEqual(again.theta, r.theta);
   const last = trainTask({ task: 'linear', sizes: [2, 10, 1], activation: 'esp', epochs: 50, hessianEvery: 0, trainableOutputBeta: false, seedBase: SEED, lastOnly: true }, 1);
-  assert.equal(last.rows.length, 1);
+  assert.equal(JSON.parse(last.rowsJson).length, 1);
   assert.throws(() => trainTask({ task: 'linear', sizes: [2, 10, 1], activation: 'tanh' as never, epochs: 50, hessianEvery: 0, trainableOutputBeta: false, seedBase: SEED, lastOnly: true }, 0), /activation/);
   assert.throws(() => trainTask({ task: 'linear', sizes: [2, 10, 1], activation: 'relu', epochs: 0, hessianEvery: 0, trainableOutputBeta: false, seedBase: SEED, lastOnly: true }, 0), /epochs/);
 });
@@ -61,4 +65,15 @@ test('slqTask at tiny size: Lanczos extremes match the dense spectrum', () => {
   assert.ok(Math.abs(r.lanczosMin - lo) < 1e-8 * Math.max(1, Math.abs(hi)));
   assert.ok(r.gnMin > -1e-10);
   assert.throws(() => slqTask({ width: 4, samples: 10_000, epochs: 20, steps: 80, probes: 2 }, 0), /samples/);
+});
+
+test('a tiny grid through the runtime: the result table builds and runsOf restores the rows', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb03-'));
+  const tiny = { ...hessianRuns, name: 'nb03-tiny', tasks: [{ config: { task: 'linear' as const, sizes: [2, 10, 1], activation: 'relu' as const, epochs: 50, hessianEvery: 0, trainableOutputBeta: false, seedBase: SEED, lastOnly: false }, seed: 0 }] };
+  const res = await runExperiment(tiny, { jobs: 1, resultsDir: dir, progress: 'off' } as never);
+  const runs = runsOf(res.entries);
+  assert.equal(runs.length, 1);
+  assert.equal(runs[0].arch, '10');
+  assert.ok(runs[0].rows.length >= 1 && Number.isFinite(runs[0].rows[0].loss));
+  fs.rmSync(dir, { recursive: true });
 });

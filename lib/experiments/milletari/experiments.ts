@@ -97,7 +97,8 @@ export interface TrainTaskRecord {
   diverged: boolean;
   error: string | null;
   nParams: number;
-  rows: RunRow[];
+  /** the recorded epochs (RunRow[]) as a JSON string: the runtime's result table cannot hold a list of objects */
+  rowsJson: string;
   first: SummaryRecord | null;
   last: SummaryRecord | null;
   theta: number[];
@@ -153,7 +154,7 @@ export function trainTask(c: TrainTaskConfig, seed: number): TrainTaskRecord {
     const theta0 = r.theta0;
     const init = deadUnits(r.net, theta0, d.xTrain), end = deadUnits(r.net, r.theta, d.xTrain);
     return {
-      diverged: false, error: null, nParams: r.net.nParams, rows: r.rows,
+      diverged: false, error: null, nParams: r.net.nParams, rowsJson: JSON.stringify(r.rows),
       first: summaryRecord(r.first), last: summaryRecord(r.last), theta: Array.from(r.theta),
       lossHalf: r.lossCurve[Math.floor(r.lossCurve.length / 2)], lossEnd: r.rows[r.rows.length - 1].loss,
       epochsToThreshold: ep.epochs, censored: ep.censored,
@@ -163,7 +164,7 @@ export function trainTask(c: TrainTaskConfig, seed: number): TrainTaskRecord {
     const msg = String((e as Error).message ?? e);
     if (!/non-finite/.test(msg)) throw e;
     return {
-      diverged: true, error: msg, nParams: 0, rows: [], first: null, last: null, theta: [], lossHalf: NaN, lossEnd: NaN,
+      diverged: true, error: msg, nParams: 0, rowsJson: '[]', first: null, last: null, theta: [], lossHalf: NaN, lossEnd: NaN,
       epochsToThreshold: c.epochs, censored: true, deadUnitsInit: 0, deadUnitsEnd: 0, deadNetwork: false,
     };
   }
@@ -218,15 +219,15 @@ export function sweepTasks(profile: Profile): TaskSpec<TrainTaskConfig>[] {
 }
 
 export const hessianRuns = defineExperiment<TrainTaskConfig, TrainTaskRecord>({
-  name: 'milletari-hessian-runs', label: '03 Hessian runs', version: 1,
+  name: 'milletari-hessian-runs', label: '03 Hessian runs', version: 2,
   module: 'lib/experiments/milletari/experiments.ts', task: 'trainTask', tasks: hessianTasks,
 });
 export const controlRuns = defineExperiment<TrainTaskConfig, TrainTaskRecord>({
-  name: 'milletari-control-runs', label: '03 trainable-β_out controls', version: 1,
+  name: 'milletari-control-runs', label: '03 trainable-β_out controls', version: 2,
   module: 'lib/experiments/milletari/experiments.ts', task: 'trainTask', tasks: controlTasks,
 });
 export const sweepRuns = defineExperiment<TrainTaskConfig, TrainTaskRecord>({
-  name: 'milletari-sweep-runs', label: '03 architecture sweep', version: 1,
+  name: 'milletari-sweep-runs', label: '03 architecture sweep', version: 2,
   module: 'lib/experiments/milletari/experiments.ts', task: 'trainTask', tasks: sweepTasks,
 });
 
@@ -286,3 +287,15 @@ export const slqRun = defineExperiment<SlqConfig>({
 export const MILLETARI_EXPERIMENTS = [hessianRuns, controlRuns, sweepRuns, slqRun];
 
 export { archLabel };
+
+/** One trained network as the notebook uses it: its configuration, labels and record together. */
+export type Run = TrainTaskRecord & { rows: RunRow[]; config: TrainTaskConfig; task: MilletariTask; arch: string; act: HiddenActivation; seed: number; netSeed: number };
+
+/** The runs of a runtime result (its `entries`), in declaration order; diverged runs are kept (flagged) for the caller to count. */
+export function runsOf(entries: readonly { config: Record<string, unknown>; seed: number; record: Record<string, unknown> }[]): Run[] {
+  if (!Array.isArray(entries)) throw new TypeError(`runsOf: entries must be an array of cache entries, but got ${typeof entries}`);
+  return entries.map((e) => {
+    const c = e.config as TrainTaskConfig, r = e.record as TrainTaskRecord;
+    return { ...r, rows: JSON.parse(r.rowsJson) as RunRow[], config: c, task: c.task, arch: archLabel(c.sizes), act: c.activation, seed: e.seed, netSeed: c.seedBase + e.seed };
+  });
+}
