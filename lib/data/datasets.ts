@@ -2,7 +2,7 @@
  * Small synthetic datasets for the survey's experiments (seed 001), all seeded:
  * XOR, two moons, two spirals, a 1-D sine, and heavy-tailed (Student-t) inputs.
  */
-import { assertInteger, assertNonNegative, assertPositive, assertWithinBudget } from '../core/guards';
+import { assertInteger, assertNonNegative, assertPositive, assertWithinBudget, assertFinite } from '../core/guards';
 
 /** Largest synthetic dataset before WORK_BUDGET (rows of plain arrays: ~100 bytes each). */
 const MAX_POINTS = 1e7;
@@ -63,6 +63,8 @@ export function spirals(n = 200, turns = 1.5, noise = 0.05, seed = 1): Dataset {
 /** y = sin(k x) on n points uniform in [−π, π]. */
 export function sine1d(n = 128, k = 1, seed = 1): Dataset {
   assertInteger(n, 'n', 2);
+  assertWithinBudget('sine1d', n, MAX_POINTS, 'points');
+  assertFinite(k, 'k');
   const rng = makeRng(seed);
   const x = Array.from({ length: n }, () => [Math.PI * (2 * rng.uniform() - 1)]);
   return { x, y: x.map(([v]) => [Math.sin(k * v)]) };
@@ -81,6 +83,9 @@ export function studentT(rng: Rng, nu: number): number {
 export function accuracy(pred: number[][], y: number[][]): number {
   if (pred.length !== y.length) throw new RangeError(`pred has ${pred.length} rows but y has ${y.length}`);
   if (y.length === 0) throw new RangeError('accuracy needs at least one row, but got empty pred and y');
+  for (let i = 0; i < y.length; i++) {
+    if (y[i]?.[0] !== 0 && y[i]?.[0] !== 1) throw new RangeError(`accuracy: y[${i}][0] must be a 0/1 label, but got ${String(y[i]?.[0])}`);
+  }
   let ok = 0;
   for (let i = 0; i < y.length; i++) if ((pred[i][0] >= 0.5 ? 1 : 0) === y[i][0]) ok++;
   return ok / y.length;

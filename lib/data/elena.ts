@@ -8,7 +8,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import pl from 'nodejs-polars';
-import { assertFinite, assertInteger, assertPositive, assertInRange } from '../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertInRange, assertWithinBudget, assertSameLength } from '../core/guards';
 import { makeRng, permutation, type Rng } from '../core/rng';
 
 /** SHA-256 of data/elena/phoneme.dat (data/elena/README.md). */
@@ -62,6 +62,10 @@ export function loadPhoneme(path: string = PHONEME_PATH, o: PhonemeOptions = {})
     if (!s.isNumeric()) throw new Error(`phoneme column '${c}' must be numeric, but has type ${String(s.dtype)}`);
     if (s.nullCount() > 0) throw new Error(`phoneme column '${c}' has ${s.nullCount()} missing values (ragged or empty fields)`);
   }
+  // check the labels before the Int32 cast, which would silently turn 0.5 into 0
+  (df.getColumn('cls').toArray() as number[]).forEach((v, i) => {
+    if (v !== 0 && v !== 1) throw new Error(`phoneme row ${i + 1}: class must be 0 or 1, but got ${v}`);
+  });
   df = df.withColumns(pl.col('cls').cast(pl.Int32));
   const rows = df.rows() as number[][];
   rows.forEach((r, i) => {
@@ -81,6 +85,7 @@ export function gaussElena(dim = 8, nPerClass = 2500, seed = 6891): LabelledData
   assertInteger(dim, 'dim');
   assertInRange(dim, 'dim', 1, 8);
   assertInteger(nPerClass, 'nPerClass');
+  assertWithinBudget(`gaussElena with ${nPerClass} points per class`, 2 * nPerClass * dim, 1e8, 'coordinates');
   const rng = makeRng(seed);
   const x: number[][] = [], y: number[][] = [];
   for (let i = 0; i < 2 * nPerClass; i++) {
@@ -145,6 +150,8 @@ export function gaussBayesError(dim: number): number {
 
 /** Fraction of rows a classifier gets wrong. */
 export function errorRate(data: LabelledData, rule: (x: readonly number[]) => number): number {
+  if (!data || !Array.isArray(data.x) || data.x.length === 0) throw new RangeError(`errorRate: data must hold at least one row, but got ${data && Array.isArray(data.x) ? 0 : String(data?.x)} rows`);
+  assertSameLength(data.x, 'errorRate: data.x', data.y, 'data.y');
   let wrong = 0;
   data.x.forEach((r, i) => { if (rule(r) !== data.y[i][0]) wrong++; });
   return wrong / data.x.length;
@@ -265,6 +272,7 @@ export function cloudsSubstituteBayesRule(x: readonly number[], params: CloudsPa
  */
 export function cloudsSubstitute(nPerClass = 2500, seed = 6891, params: CloudsParams = CLOUDS_SUBSTITUTE): LabelledData {
   assertInteger(nPerClass, 'nPerClass');
+  assertWithinBudget(`cloudsSubstitute with ${nPerClass} points per class`, 2 * nPerClass * 2, 1e8, 'coordinates');
   checkCloudsParams(params);
   const rng = makeRng(seed);
   const draw = (comps: readonly Gauss2DComponent[]): number[] => {
@@ -290,6 +298,7 @@ export function cloudsSubstitute(nPerClass = 2500, seed = 6891, params: CloudsPa
  */
 export function cloudsSubstituteBayesErrorDetail(cells = 400, order = 4, params: CloudsParams = CLOUDS_SUBSTITUTE): { error: number; mass0: number; mass1: number; box: [number, number, number, number] } {
   assertInteger(cells, 'cells');
+  assertWithinBudget(`cloudsSubstituteBayesError on ${cells}² cells × ${order}² nodes`, cells * cells * order * order, 1e8, 'density evaluations');
   assertInRange(order, 'order', 1, 5);
   assertInteger(order, 'order');
   checkCloudsParams(params);
