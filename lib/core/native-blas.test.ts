@@ -16,6 +16,15 @@ import { makeRng } from './rng';
 
 const BUILT = fs.existsSync(DEFAULT_NATIVE_MODULE);
 const NEED = BUILT ? false : 'native module not built (node native/build.cjs needs a C compiler and libopenblas-dev)';
+/** Debian's OpenBLAS development library (make setup installs it): where it is, the addon must have been built. */
+const OPENBLAS_DEV = ['/usr/lib/x86_64-linux-gnu/libopenblas.so', '/usr/lib/aarch64-linux-gnu/libopenblas.so'].find((f) => fs.existsSync(f));
+
+test('where libopenblas-dev is installed the addon is built and loads (make setup / npm ci build it)', { skip: OPENBLAS_DEV ? false : 'libopenblas-dev not installed' }, () => {
+  assert.ok(BUILT, `${OPENBLAS_DEV} is present but ${DEFAULT_NATIVE_MODULE} is not: run node native/build.cjs and read why`);
+  const { module, why } = loadNative({});
+  assert.ok(module, why);
+  assert.match(why, /OpenBLAS/);
+});
 
 /** Loss and gradients of a small MLP that exercises matMul (2-D, transposed, batched with a broadcast
  *  operand) and fused matMul (bias + relu / sigmoid), forward and backward. */

@@ -105,7 +105,8 @@ function nativeMatmul(mod: NativeModule, backend: WasmBackendLike, a: tf.TensorI
     if (bias.dtype !== 'float32' || (biasSize !== 1 && !(biasSize === N && bias.shape[bias.shape.length - 1] === N))) return null;
   }
   const offA = backend.dataIdMap.get(a.dataId).memoryOffset, offB = backend.dataIdMap.get(b.dataId).memoryOffset;
-  if (offA == null || offB == null) return null;
+  // a threaded wasm build shares its memory (SharedArrayBuffer), which N-API cannot hand over as an ArrayBuffer
+  if (offA == null || offB == null || !(backend.wasm.HEAPU8.buffer instanceof ArrayBuffer)) return null;
   const out = backend.makeOutput([...outer, M, N], 'float32');
   const offC = backend.dataIdMap.get(out.dataId).memoryOffset!;
   if (bias) biasOff = backend.dataIdMap.get(bias.dataId).memoryOffset!;
