@@ -90,3 +90,11 @@ test('the command: reports per page; fails only with --strict, and then only on 
   assert.equal(runChecks([dir, '--strict'], () => {}), 1);
   assert.equal(runChecks([], () => {}), 2);
 });
+
+test('a spec problem written on the SVG by renderSvg (data-lint) is reported', async () => {
+  const grid = [0, 1].flatMap((x) => [0, 1].map((y) => ({ x, y, v: x + y })));
+  const svg = await renderSvg({ ...base, data: { values: grid }, mark: 'rect', encoding: { x: { field: 'x', type: 'quantitative', title: 'w' }, y: { field: 'y', type: 'ordinal', title: 'b' }, color: { field: 'v', type: 'quantitative', title: 'loss' } } });
+  const f = checkSvg(svg, 'p');
+  assert.deepEqual(cats(f), ['rect-edges']);
+  assert.match(f[0].message, /^spec: rect on a quantitative x without x2/);
+});

@@ -10,8 +10,9 @@
  *   outside-reference  a resource fetched from outside the page's folder (http(s)://, //, file:, absolute paths),
  *                      a relative link to a file the site does not have, or a research-note / shared-folder /
  *                      issue-number citation in the text (the patterns of scripts/check-references.py)
- *   rect-edges         rects of one mark overlapping (their areas add to > 1.5 × their bounding box): a
- *                      quantitative rect without x2/y2, drawn from the origin
+ *   rect-edges         a quantitative rect without x2/y2, drawn from the origin: found in the spec (renderSvg's
+ *                      data-lint, from lib/report/plot lintSpec) or in the drawing (rects of one mark overlapping,
+ *                      their areas adding to > 1.5 × their bounding box)
  *   axis-title         a plot whose X or Y axes carry no title at all
  *   title-name         an axis or legend title that is a raw field name ("curve", "logL", "x0_", "q")
  *   time-unit          an axis titled with a time that names no unit
@@ -161,6 +162,9 @@ export function checkSvg(svg: string, where: string): Finding[] {
     if (why) f.push({ category: 'title-name', where, message: `${kind} title: ${why}` });
     if (kind !== 'legend' && TIME_WORDS.test(title) && !TIME_UNITS.test(title)) f.push({ category: 'time-unit', where, message: `${kind} title "${title}" names a time but no unit` });
   }
+  // what lib/report/plot lintSpec found in the spec (renderSvg writes it on the root)
+  const lint = svg.slice(0, 2000).match(/^<svg\b[^>]*?\sdata-lint="([^"]*)"/);
+  if (lint) for (const l of decode(lint[1]).split(' | ')) f.push({ category: /rect on a quantitative/.test(l) ? 'rect-edges' : 'axis-title', where, message: l });
   // rects of one mark that overlap: drawn from the origin (quantitative x/y without x2/y2)
   for (const g of svg.matchAll(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)) {
     const rs = rectsOf(g[1]).filter((r) => r.w > 0 && r.h > 0);

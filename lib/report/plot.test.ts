@@ -145,3 +145,19 @@ test('raster heat map: missing cells transparent, reversed y, non-uniform grids,
   assert.ok((heatmapSpec(big, { ...o, raster: 'auto' }) as any).layer, 'above the threshold: raster');
   assert.equal((heatmapSpec(big, { ...o, raster: true, ordinal: true }) as any).mark, 'rect', 'ordinal axes are never raster');
 });
+
+test('lintSpec finds quantitative rects without x2/y2 (also in layers and concatenations); renderSvg writes it on the SVG', async () => {
+  const { lintSpec, heatmapSpec, hconcatSpec, renderSvg } = await import('./plot');
+  const grid = [0, 1, 2].flatMap((x) => [0, 1].map((y) => ({ x, y, v: x + y })));
+  const bad = { data: { values: grid }, mark: { type: 'rect' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'v', type: 'quantitative' } } };
+  assert.equal(lintSpec(bad).length, 2);
+  assert.match(lintSpec({ hconcat: [heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'a', yTitle: 'b', valueTitle: 'v' }), { layer: [bad] }] })[0], /^spec\.hconcat\[1\]\.layer\[0\]: rect on a quantitative x without x2/);
+  assert.deepEqual(lintSpec(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'a', yTitle: 'b', valueTitle: 'v', raster: true })), []);
+  assert.deepEqual(lintSpec({ mark: 'rect', encoding: { x: { field: 'x', type: 'quantitative', bin: true }, y: { field: 'y', type: 'ordinal' } } }), []);
+  assert.match(await renderSvg(bad), /^<svg data-lint="spec: rect on a quantitative x without x2/);
+  assert.doesNotMatch(await renderSvg(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'a', yTitle: 'b', valueTitle: 'v' })), /data-lint/);
+  // raster panels with different colour domains: independent colour scales (each image was coloured with its own)
+  const o = { x: 'x', y: 'y', value: 'v', xTitle: 'a', yTitle: 'b', valueTitle: 'v', raster: true as const };
+  assert.deepEqual((hconcatSpec([heatmapSpec(grid, o), heatmapSpec(grid.map((r) => ({ ...r, v: 10 * r.v })), o)]) as any).resolve, { scale: { color: 'independent' } });
+  assert.equal((hconcatSpec([heatmapSpec(grid, o), heatmapSpec(grid, o)]) as any).resolve, undefined);
+});

@@ -376,7 +376,16 @@ export function facetSpec(
   return spec;
 }
 
-/** Horizontal concatenation of specs (panels side by side). */
+/** The colour domain of a raster heat map spec (its pixels are baked with it), or undefined. */
+function rasterDomain(s: VegaLiteSpec): unknown[] | undefined {
+  const layer = (s as { layer?: { mark?: { type?: string }; encoding?: { color?: { scale?: { domain?: unknown[] } } } }[] }).layer;
+  return layer?.[0]?.mark?.type === 'image' ? layer[1]?.encoding?.color?.scale?.domain : undefined;
+}
+
+/**
+ * Horizontal concatenation of specs (panels side by side). Raster heat maps with different colour
+ * domains get independent colour scales (their pixels were coloured with their own domain).
+ */
 export function hconcatSpec(specs: VegaLiteSpec[], title?: string): VegaLiteSpec {
   const strip = (s: VegaLiteSpec) => {
     const { $schema, config, ...rest } = s;
@@ -384,7 +393,33 @@ export function hconcatSpec(specs: VegaLiteSpec[], title?: string): VegaLiteSpec
     void config;
     return rest;
   };
-  return { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: CONFIG, ...(title ? { title } : {}), hconcat: specs.map(strip) };
+  const domains = specs.map(rasterDomain).filter((d) => d !== undefined).map((d) => JSON.stringify(d));
+  const resolve = new Set(domains).size > 1 ? { resolve: { scale: { color: 'independent' } } } : {};
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: CONFIG, ...(title ? { title } : {}), hconcat: specs.map(strip), ...resolve };
+}
+
+/**
+ * Problems a spec shows once drawn, found in the spec itself: a rect mark on a quantitative x (y)
+ * without x2 (y2) or binning draws every cell from the origin. One line per problem, with its path.
+ */
+export function lintSpec(spec: unknown, at = 'spec', inherited: Record<string, unknown> = {}): string[] {
+  if (!spec || typeof spec !== 'object') return [];
+  const s = spec as Record<string, unknown>;
+  const enc = { ...inherited, ...((s.encoding as Record<string, unknown>) ?? {}) };
+  const out: string[] = [];
+  const mark = typeof s.mark === 'string' ? s.mark : (s.mark as { type?: string } | undefined)?.type;
+  if (mark === 'rect') {
+    for (const [c, c2] of [['x', 'x2'], ['y', 'y2']]) {
+      const e = enc[c] as { type?: string; bin?: unknown } | undefined;
+      if (e?.type === 'quantitative' && !e.bin && !enc[c2]) out.push(`${at}: rect on a quantitative ${c} without ${c2} (every cell drawn from the origin; use heatmapSpec)`);
+    }
+  }
+  for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) {
+    const xs = s[k];
+    if (Array.isArray(xs)) xs.forEach((x, i) => out.push(...lintSpec(x, `${at}.${k}[${i}]`, k === 'layer' ? enc : {})));
+  }
+  if (s.spec) out.push(...lintSpec(s.spec, `${at}.spec`));
+  return out;
 }
 
 /** Render a Vega-Lite spec to an SVG string, headless (no browser, no network). */
@@ -392,7 +427,10 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const compiled = vl.compile(spec as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // what the spec gets wrong travels with the picture: scripts/check-reports.ts reads data-lint
+    const lint = lintSpec(spec);
+    return lint.length ? svg.replace(/^<svg\b/, `<svg data-lint="${lint.join(' | ').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`) : svg;
   } finally {
     view.finalize();
   }
