@@ -8,9 +8,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../core/activations';
-import { buildMlp, type Mlp } from './train';
+import { buildMlp, mlpParamCount, MAX_TRAIN_STEPS, type Mlp } from './train';
 import { gaussHermite } from '../core/gaussian';
-import { assertFinite, assertInRange, assertInteger, assertNonNegative, assertPositive } from '../core/guards';
+import { assertFinite, assertInRange, assertInteger, assertNonNegative, assertPositive, assertWithinBudget, assertAllFinite } from '../core/guards';
 import { makeRng } from '../core/rng';
 
 /** ν = 0.01/π, the standard benchmark viscosity (Raissi et al. 2019). */
@@ -61,6 +61,7 @@ export function burgersColeHopf(nu = RAISSI_NU, n = 100): (t: number, x: number)
  */
 export function burgersFiniteDifference(nx: number, tEnd: number, nu = RAISSI_NU, cfl = 0.4): { x: Float64Array; u: Float64Array } {
   assertInteger(nx, 'nx', 3);
+  assertWithinBudget(`burgersFiniteDifference with nx=${nx}`, nx, 1e7, 'cells');
   assertNonNegative(tEnd, 'tEnd');
   assertPositive(nu, 'nu');
   assertInRange(cfl, 'cfl', 1e-6, 1);
@@ -78,6 +79,7 @@ export function burgersFiniteDifference(nx: number, tEnd: number, nu = RAISSI_NU
   };
   const dtMax = cfl * Math.min(dx, (dx * dx) / (2 * nu));
   const steps = Math.max(1, Math.ceil(tEnd / dtMax));
+  assertWithinBudget(`burgersFiniteDifference with nx=${nx} to tEnd=${tEnd} (${steps} RK4 steps)`, nx * steps, 1e10, 'cell updates');
   const dt = tEnd / steps;
   const tmp = new Float64Array(nx);
   const axpy = (a: number, k: Float64Array) => { for (let i = 0; i < nx; i++) tmp[i] = u[i] + a * k[i]; return tmp; };
@@ -198,6 +200,8 @@ export interface BurgersPinnResult {
   history: { step: number; loss: number }[];
   /** Step at which the loss became NaN/∞, else null (the network is then the last finite one's successor: do not use it). */
   divergedAt: number | null;
+  /** The loss exploded but stayed finite (last > 1e10 × max(1, first), e.g. 7e36): flagged, not a result to plot. */
+  exploded: boolean;
   wallMs: number;
 }
 
@@ -205,6 +209,7 @@ export interface BurgersPinnResult {
 export function burgersPoints(nColloc: number, nData: number, seed: number): { colloc: number[][]; dataX: number[][]; dataU: number[] } {
   assertInteger(nColloc, 'nColloc');
   assertInteger(nData, 'nData', 4);
+  assertWithinBudget(`burgersPoints with ${nColloc} + ${nData} points`, nColloc + nData, 1e7, 'points');
   const rng = makeRng(seed);
   const colloc = Array.from({ length: nColloc }, () => [rng.uniform(), 2 * rng.uniform() - 1]);
   const nInit = Math.floor(nData / 2), nSide = Math.floor((nData - nInit) / 2);
@@ -222,6 +227,9 @@ export async function trainBurgersPinn(act: Activation, opts: BurgersPinnOptions
   const nu = assertNonNegative(opts.nu ?? RAISSI_NU, 'nu');
   const lambda = assertPositive(opts.dataWeight ?? 1, 'dataWeight');
   const every = assertInteger(opts.reportEvery ?? 25, 'reportEvery');
+  assertWithinBudget(`trainBurgersPinn for ${opts.steps} steps`, opts.steps, MAX_TRAIN_STEPS, 'optimizer steps');
+  // each step: u and three derivatives by nested autodiff at every point, ~30 flop per parameter per point
+  assertWithinBudget(`trainBurgersPinn for ${opts.steps} steps on ${opts.nColloc}+${opts.nData} points`, 30 * opts.steps * (opts.nColloc + opts.nData) * mlpParamCount([2, ...opts.widths, 1]), 1e16, 'flop');
   const pts = burgersPoints(opts.nColloc, opts.nData, opts.seed + 1);
   const mlp = buildMlp({ inputDim: 2, widths: opts.widths, outputDim: 1, activation: act, cw: opts.cw, cb: opts.cb, seed: opts.seed });
   const colloc = tf.tensor2d(pts.colloc), dataX = tf.tensor2d(pts.dataX), dataU = tf.tensor2d(pts.dataU, [pts.dataU.length, 1]);
@@ -246,7 +254,9 @@ export async function trainBurgersPinn(act: Activation, opts: BurgersPinnOptions
     tf.dispose([colloc, dataX, dataU]);
     opt.dispose();
   }
-  return { mlp, history, divergedAt, wallMs: Date.now() - t0 };
+  const first = history[0]?.loss, last = history[history.length - 1]?.loss;
+  const exploded = divergedAt === null && last !== undefined && last > 1e10 * Math.max(1, first);
+  return { mlp, history, divergedAt, exploded, wallMs: Date.now() - t0 };
 }
 
 /** The network's u on the rows [t, x] as a Float32Array. */
@@ -257,7 +267,9 @@ export function predictU(mlp: Mlp, tx: number[][]): Float32Array {
 /** ‖u_net − u_ref‖₂ / ‖u_ref‖₂ over the rows [t, x] (u_ref given per row). */
 export function relativeL2Error(pred: ArrayLike<number>, ref: ArrayLike<number>): number {
   if (pred.length !== ref.length || pred.length === 0) throw new RangeError(`pred has ${pred.length} values but ref has ${ref.length}`);
+  assertAllFinite(ref, 'ref');
   let num = 0, den = 0;
   for (let i = 0; i < ref.length; i++) { num += (pred[i] - ref[i]) ** 2; den += ref[i] ** 2; }
+  if (den === 0) throw new RangeError(`relativeL2Error: ref is all zero (${ref.length} values), so the relative error is undefined`);
   return Math.sqrt(num / den);
 }

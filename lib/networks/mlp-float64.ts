@@ -36,6 +36,7 @@ function layer(h: readonly number[], W: number[][], b: number[]): number[] {
 /** Network output N(x) (linear output layer) with hidden activation f. */
 export function forward64(net: Mlp64, x: readonly number[], f: (z: number) => number): number[] {
   if (x.length !== net.weights[0].length) throw new RangeError(`x has ${x.length} entries, expected ${net.weights[0].length}`);
+  assertAllFinite(x, 'x');
   let h: number[] = x.slice();
   const L = net.weights.length;
   for (let l = 0; l < L; l++) {
@@ -50,6 +51,7 @@ export function valueAndGrad64(
   net: Mlp64, x: readonly number[], f: (z: number) => number, df: (z: number) => number,
 ): { value: number; grad: number[] } {
   assertAllFinite(x, 'x');
+  if (x.length !== net.weights[0].length) throw new RangeError(`x has ${x.length} entries, expected ${net.weights[0].length}`);
   const L = net.weights.length;
   const zs: number[][] = [];
   let h: number[] = x.slice();

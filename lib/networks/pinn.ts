@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../core/activations';
 import { buildMlp, type Mlp } from './train';
-import { assertInteger, assertPositive } from '../core/guards';
+import { assertInteger, assertPositive, assertWithinBudget } from '../core/guards';
 
 export interface PinnOptions {
   /** Hidden widths. */
@@ -71,6 +71,10 @@ export async function trainPinn(
   const o = { ...DEFAULT_PINN, ...opts };
   assertInteger(o.nColloc, 'nColloc', 2);
   assertInteger(o.steps, 'steps');
+  assertWithinBudget(`trainPinn for ${o.steps} steps`, o.steps, 1e7, 'optimizer steps');
+  assertWithinBudget(`trainPinn on ${o.nColloc} collocation points`, o.nColloc, 1e7, 'points');
+  const f0 = f(0.5), u0 = uExact(0.5);
+  if (!Number.isFinite(f0) || !Number.isFinite(u0)) throw new RangeError(`trainPinn: f and uExact must be finite on [0, 1], but f(0.5)=${f0}, uExact(0.5)=${u0}`);
   assertPositive(o.lr, 'lr');
   assertPositive(o.bcWeight, 'bcWeight');
   const every = assertInteger(o.reportEvery ?? 50, 'reportEvery');
@@ -105,5 +109,6 @@ export function relativeL2(mlp: Mlp, uExact: (x: number) => number): number {
   const u = tf.tidy(() => mlp.predict(tf.tensor2d(xs, [201, 1])).dataSync());
   let num = 0, den = 0;
   xs.forEach((x, i) => { num += (u[i] - uExact(x)) ** 2; den += uExact(x) ** 2; });
+  if (!(den > 0) || !Number.isFinite(den)) throw new RangeError(`relativeL2: uExact must be finite and not identically zero on [0, 1], but Σ uExact² = ${den}`);
   return Math.sqrt(num / den);
 }
