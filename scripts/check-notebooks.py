@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Check that committed notebooks carry no outputs or execution counts and use the tslab kernel.
+"""Check that committed notebooks carry no outputs or execution counts, use the tslab kernel and stay thin
+(no code cell over MAX_CELL_LINES lines: experiment protocols belong in lib/, tested).
 
 Usage: check-notebooks.py [--strip] NOTEBOOK...   (--strip removes outputs and counts in place)
 """
 import json, sys
+
+MAX_CELL_LINES = 40
 
 def main(argv):
     strip = '--strip' in argv
@@ -25,6 +28,10 @@ def main(argv):
             if 'raises-exception' in c.get('metadata', {}).get('tags', []):
                 bad.append(f'{f}: cell {i + 1} is tagged raises-exception, which tslab does not honour '
                            '(every later cell is skipped); catch the error in the cell and display it')
+            lines = len(''.join(c.get('source', [])).split('\n'))
+            if lines > MAX_CELL_LINES:
+                bad.append(f'{f}: code cell {i + 1} has {lines} lines (at most {MAX_CELL_LINES}: move the protocol into lib/, '
+                           'declared for lib/runtime and unit-tested, and call it from the notebook)')
             if c.get('outputs') or c.get('execution_count') is not None:
                 dirty.append(i + 1)
                 c['outputs'], c['execution_count'] = [], None
@@ -38,7 +45,7 @@ def main(argv):
     for b in bad:
         print(b, file=sys.stderr)
     if not bad:
-        print(f'{len(files)} notebooks are output-free and use the tslab kernel')
+        print(f'{len(files)} notebooks are output-free, use the tslab kernel and have no code cell over {MAX_CELL_LINES} lines')
     return 1 if bad else 0
 
 if __name__ == '__main__':
