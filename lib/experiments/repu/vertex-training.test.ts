@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinShards, trainVertexShard, vertexCheckpoints, vertexTasks, type VertexConfig } from './vertex-training';
+import { finiteAt, joinShards, trainVertexShard, vertexCheckpoints, vertexTasks, type VertexConfig } from './vertex-training';
 import { ensembleVertex } from '../../analysis/ensembles';
 
 const tiny: VertexConfig = { members: 3, width: 4, depth: 2, epochs: 2, batch: 8, inputs: 2, cw: 0.5, p: 2, nTrain: 16, scale: 1, trainSeed: 1, testSeed: 2 };
@@ -12,14 +12,15 @@ test('vertexCheckpoints: init, epoch 1, quarters, end, no duplicates', () => {
 
 test('shards join into one ensemble whose vertex equals the single-shard computation on the same members', async () => {
   const a = await trainVertexShard(tiny, 0), b = await trainVertexShard(tiny, 1);
-  assert.equal(a.sums.length, vertexCheckpoints(2).length);
-  assert.equal(a.sums[0][0].length, 4 * tiny.members * tiny.inputs);
-  const joined = joinShards([a, b], 0, 1, tiny.inputs, tiny.width);
+  assert.equal(a.sums.length, vertexCheckpoints(2).length * tiny.depth * 4 * tiny.members * tiny.inputs);
+  assert.deepEqual(finiteAt(a, tiny.members, 2), [true, true, true]);
+  const A = { ...a, config: tiny }, B = { ...b, config: tiny };
+  const joined = joinShards([A, B], 0, 1, tiny.inputs, tiny.width);
   assert.equal(joined.members, 6);
-  const one = joinShards([a], 0, 1, tiny.inputs, tiny.width);
+  const one = joinShards([A], 0, 1, tiny.inputs, tiny.width);
   assert.deepEqual(Array.from(joined.s2.slice(0, 6)), Array.from(one.s2));
   assert.ok(Number.isFinite(ensembleVertex(joined, tiny.width).R));
-  assert.notDeepEqual(a.sums[0][0], b.sums[0][0]);
+  assert.notDeepEqual(a.sums.slice(0, 8), b.sums.slice(0, 8));
   assert.equal(a.predSum.length, 200);
 });
 

@@ -37,10 +37,10 @@ export type VertexConfig = {
 export type VertexRecord = {
   /** Checkpoint epochs (0 = init). */
   epochs: number[];
-  /** Per checkpoint c and hidden layer ℓ, flat power sums s_k[m·inputs + α], as [c][ℓ] = [s1, s2, s3, s4] concatenated (4·members·inputs numbers). */
-  sums: number[][][];
-  /** Per checkpoint, 1 for a member whose loss stayed finite up to it, else 0. */
-  finite: number[][];
+  /** Power sums, flat (plain numbers, so the result table stays a flat table): block (c·depth + ℓ) of 4·members·inputs numbers per checkpoint c and hidden layer ℓ, within it s1, s2, s3, s4, each indexed m·inputs + α. */
+  sums: number[];
+  /** Flat [c·members + m]: 1 for a member whose loss stayed finite up to checkpoint c, else 0. */
+  finite: number[];
   /** Per member: test MSE (NaN for a diverged member) and the sum over finite members of the test outputs (for the ensemble mean). */
   testMse: number[];
   predSum: number[];
@@ -63,18 +63,16 @@ export async function trainVertexShard(c: VertexConfig, seed: number): Promise<V
     cw: c.cw, cb: 0, seed: REPU_SEED + 700 + 1000 * seed });
   const probe = tf.tensor2d(test.x.slice(0, c.inputs));
   const cps = vertexCheckpoints(c.epochs);
-  const sums: number[][][] = [], finite: number[][] = [];
+  const sums: number[] = [], finite: number[] = [];
   let alive = new Array(c.members).fill(1);
   const measure = () => {
     const zs = batchedPreactivations(bm, probe);
-    const perLayer: number[][] = [];
     for (let l = 0; l < c.depth; l++) {
       const ps: MemberPowerSums = memberPowerSums(zs[l].dataSync(), c.members, c.inputs, c.width);
-      perLayer.push([...ps.s1, ...ps.s2, ...ps.s3, ...ps.s4]);
+      for (const a of [ps.s1, ps.s2, ps.s3, ps.s4]) for (const v of a) sums.push(v);
     }
     tf.dispose(zs);
-    sums.push(perLayer);
-    finite.push([...alive]);
+    finite.push(...alive);
   };
   measure();
   const res = await trainBatched(bm, train, { epochs: c.epochs, batchSize: c.batch, lr: 1e-3, seed: REPU_SEED + 701 + seed,
@@ -90,10 +88,16 @@ export async function trainVertexShard(c: VertexConfig, seed: number): Promise<V
   return { epochs: cps, sums, finite, testMse: mse.map((v, m) => (ok.includes(m) ? v : NaN)), predSum, validCount: ok.length };
 }
 
+/** Per member of a shard, whether its loss stayed finite up to checkpoint c. */
+export function finiteAt(r: VertexRecord, members: number, checkpoint: number): boolean[] {
+  return r.finite.slice(checkpoint * members, (checkpoint + 1) * members).map((f) => f === 1);
+}
+
 /** Join the shards' power sums of one checkpoint and layer into one MemberPowerSums over every member. */
-export function joinShards(records: readonly VertexRecord[], checkpoint: number, layer: number, inputs: number, neurons: number): MemberPowerSums {
-  const parts = records.map((r) => r.sums[checkpoint][layer]);
-  const sizes = parts.map((p) => p.length / (4 * inputs));
+export function joinShards(records: readonly (VertexRecord & { config: Pick<VertexConfig, 'members' | 'depth'> })[], checkpoint: number, layer: number, inputs: number, neurons: number): MemberPowerSums {
+  assertInteger(inputs, 'inputs'); assertInteger(neurons, 'neurons');
+  const sizes = records.map((r) => r.config.members);
+  const parts = records.map((r, i) => { const block = 4 * sizes[i] * inputs, o = (checkpoint * r.config.depth + layer) * block; return r.sums.slice(o, o + block); });
   const members = sizes.reduce((a, b) => a + b, 0);
   const cat = (k: number) => Float64Array.from(parts.flatMap((p, i) => p.slice(k * sizes[i] * inputs, (k + 1) * sizes[i] * inputs)));
   return { members, inputs, neurons, s1: cat(0), s2: cat(1), s3: cat(2), s4: cat(3) };
@@ -111,6 +115,6 @@ export function vertexTasks(profile: Profile): TaskSpec<VertexConfig>[] {
 }
 
 export const vertexTraining = defineExperiment<VertexConfig>({
-  name: 'repu-vertex-training', label: 'four-point vertex during training (Fig. 7 right)', version: 1,
+  name: 'repu-vertex-training', label: 'four-point vertex during training (Fig. 7 right)', version: 2,
   module: 'lib/experiments/repu/vertex-training.ts', task: 'trainVertexShard', tasks: vertexTasks,
 });
