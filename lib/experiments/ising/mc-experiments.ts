@@ -6,12 +6,14 @@
  * - `isingExactCheck`: L = 4 against exact enumeration (both algorithms, three temperatures);
  * - `isingCurve`: m(T), e, c, χ for the sizes `Ls` on T ∈ [1.5, 3.5];
  * - `isingBinder`: U₄ on a dense grid T ∈ [2.15, 2.40] for the sizes `binderLs` (crossings, χ peaks);
- * - `isingFss`: runs at Onsager's T_c for the sizes `fssLs` (finite-size scaling of ⟨|m|⟩, χ, e).
+ * - `isingFss`: runs at Onsager's T_c for the sizes `fssLs` (finite-size scaling of ⟨|m|⟩, χ, e);
+ * - `isingTransfer`: exact L = 4, 6, 8 values by the row transfer matrix (lib/theory/ising-transfer).
  *
  * The seed of each run is a function of (L, T) only, as it was when the notebook ran these loops inline.
  */
 import { assertInteger, assertOneOf, assertPositive } from '../../core/guards';
 import { onsagerTc, simulateIsing, type McResult } from '../../theory/ising-mc';
+import { transferObservables } from '../../theory/ising-transfer';
 import { bySize, type Profile } from '../../report/profile';
 import { defineExperiment, type TaskSpec } from '../../runtime/experiment';
 
@@ -118,5 +120,28 @@ export const isingFss = defineExperiment<McPointConfig, McPointRecord>({
   tasks: (profile) => {
     const s = bySize(MC_SIZES, profile);
     return s.fssLs.map((L) => task({ L, T: onsagerTc(), algorithm: 'wolff', sweeps: s.fssSweeps, thermalize: s.therm, bins: s.bins }, ISING_SEED + 31 + 1000 * L));
+  },
+});
+
+export interface TransferConfig { [k: string]: unknown; L: number; T: number }
+
+/** Task function: exact observables of the periodic L×L lattice by the transfer matrix (deterministic; `_seed` unused). */
+export function transferPoint(config: TransferConfig, _seed = 0): Record<string, number> {
+  const r = transferObservables(config.L, config.T);
+  return { absM: r.absM, m2: r.m2, m4: r.m4, e: r.e, c: r.c, chi: r.chi, binder: r.binder };
+}
+
+/**
+ * Exact finite lattices: L = 4, 6 (every profile) and 8 (default, paper) at Onsager's T_c, and L = 8 at three
+ * temperatures of the default Binder grid (2.2, 2.275, 2.35), where the Monte Carlo ran at L = 8 too.
+ */
+export const isingTransfer = defineExperiment<TransferConfig>({
+  name: 'ising-transfer', label: 'Ising transfer matrix (exact)', version: 1,
+  module: 'lib/experiments/ising/mc-experiments.ts', task: 'transferPoint',
+  tasks: (profile) => {
+    const Ls = profile === 'quick' ? [4, 6] : [4, 6, 8];
+    const extra = profile === 'quick' ? [] : [2, 5, 8].map((i) => binderTemperatures(bySize(MC_SIZES, profile).binderT)[i]);
+    const cfgs: TransferConfig[] = [...Ls.map((L) => ({ L, T: onsagerTc() })), ...extra.map((T) => ({ L: 8, T }))];
+    return cfgs.map((config) => ({ config, seed: 0, cost: 2 ** (3 * config.L) / 1e6 * (config.L * config.L) }));
   },
 });
