@@ -94,7 +94,7 @@ export function outlierTask(c: OutlierConfig, seed: number) {
   assertInteger(c.steps, 'steps');
   const d = outlierData(c.tail, c.n, 1000 + seed);
   const r = neuronDescent(activation(c.activation), d, { w0: 0.5, b0: 0.1, lr: 0.1, steps: c.steps });
-  const every = r.path.filter((p) => p.step % 5 === 0);
+  const every = r.path.filter((p) => p.step < 10 || p.step % 5 === 0); // every step at first, so a run that blows up early still shows
   return {
     diverged: r.divergedAt !== null ? 1 : 0, divergedAt: r.divergedAt, finalLoss: r.path.length ? r.path[r.path.length - 1].loss : null,
     pathStep: seed === 0 ? every.map((p) => p.step) : null, pathLoss: seed === 0 ? every.map((p) => p.loss) : null,
@@ -102,7 +102,7 @@ export function outlierTask(c: OutlierConfig, seed: number) {
 }
 
 export const outlierExperiment = defineExperiment<OutlierConfig>({
-  name: 'survey-outliers', version: 1, module: MODULE, task: 'outlierTask', label: '§4 outliers',
+  name: 'survey-outliers', version: 2, module: MODULE, task: 'outlierTask', label: '§4 outliers',
   tasks: (p) => {
     const s = float64Sizes(p);
     const configs = TAILS.flatMap((tail) => (['tanh', 'relu'] as const).map((a) => ({ tail, activation: a, n: s.outlierN, steps: s.gdSteps })));
