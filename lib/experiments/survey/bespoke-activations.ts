@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { safeExp, tfOp } from '../../core/activations-tf';
 import type { Activation } from '../../core/activations';
-import { assertInteger, assertPositive, assertNonNegative } from '../../core/guards';
+import { assertInteger, assertPositive, assertNonNegative, assertFinite, assertWithinBudget } from '../../core/guards';
 import { makeRng, normals } from '../../core/rng';
 
 export interface ScalarActivation {
@@ -37,6 +37,8 @@ function factorial(n: number): number {
  */
 export function bsplineActivation(k: number): ScalarActivation {
   assertInteger(k, 'degree k', 1);
+  // the truncated-power sum cancels ~C(k+1, k/2)·h^k/k! down to O(1): beyond k = 20 it has lost more than half the digits
+  if (k > 20) throw new RangeError(`degree k must be <= 20 (the truncated-power form loses its digits beyond), but got ${k}`);
   const h = (k + 1) / 2, kf = factorial(k);
   const coef = Array.from({ length: k + 2 }, (_, j) => ((-1) ** j * binom(k + 1, j)) / kf);
   const deriv = (x: number, m: number) => {
@@ -113,6 +115,8 @@ export interface OneHiddenNet {
 
 /** m-th derivative of a one-hidden-layer net: Σ v_j w_j^m φ^{(m)}(w_j x + b_j) (+ c for m = 0). */
 export function netDeriv(net: OneHiddenNet, act: ScalarActivation, x: number, m = 0): number {
+  assertInteger(m, 'm (derivative order)', 0);
+  assertFinite(x, 'x');
   let s = m === 0 ? net.c : 0;
   for (let j = 0; j < net.w.length; j++) s += net.v[j] * net.w[j] ** m * act.deriv(net.w[j] * x + net.b[j], m);
   return s;
@@ -135,6 +139,8 @@ export async function fitOneHidden(
   assertInteger(o.width, 'width');
   assertInteger(o.epochs, 'epochs');
   assertPositive(o.lr, 'lr');
+  assertWithinBudget(`fitOneHidden for ${o.epochs} epochs`, o.epochs, 1e7, 'optimizer steps');
+  assertWithinBudget(`fitOneHidden with width ${o.width} on ${xs.length} points`, 6 * o.epochs * o.width * xs.length, 1e14, 'flop');
   if (xs.length !== ys.length || xs.length === 0) throw new RangeError(`xs and ys must be non-empty and of equal length, but got ${xs.length} and ${ys.length}`);
   const rng = makeRng(o.seed);
   const W = tf.variable(tf.tensor2d(Float32Array.from(normals(rng, o.width, o.wStd ?? 1)), [1, o.width]));
@@ -170,6 +176,11 @@ export async function fitOneHidden(
  * jumps for m < k and a finite jump at m = k.
  */
 export function derivativeJump(net: OneHiddenNet, act: ScalarActivation, m: number, eps = 1e-7): number {
+  assertInteger(m, 'm (derivative order)', 0);
+  assertPositive(eps, 'eps');
+  if (!net || !Array.isArray(net.w) || net.b?.length !== net.w.length || net.v?.length !== net.w.length) {
+    throw new RangeError(`derivativeJump: net must have w, b, v of equal length, but got ${net?.w?.length}, ${net?.b?.length}, ${net?.v?.length}`);
+  }
   let jmax = 0;
   net.w.forEach((w, j) => {
     if (w === 0) return;

@@ -4,7 +4,7 @@
  * polynomial"): hard tanh, uniform-knot piecewise-linear interpolants, clamped odd least-squares
  * polynomials, and Lambert's rational approximant; their max error and a per-evaluation op count.
  */
-import { assertInteger, assertPositive } from '../../core/guards';
+import { assertInteger, assertPositive, assertWithinBudget, assertFinite } from '../../core/guards';
 
 export interface CheapApprox {
   /** Label for plots and tables. */
@@ -28,6 +28,7 @@ export function hardTanh(): CheapApprox {
  */
 export function pwlTanh(segments: number, L = 4): CheapApprox {
   assertInteger(segments, 'segments');
+  assertWithinBudget(`pwlTanh with ${segments} segments`, segments, 1e7, 'segments');
   assertPositive(L, 'L');
   const h = L / segments;
   const knots = Array.from({ length: segments + 1 }, (_, i) => Math.tanh(i * h));
@@ -69,6 +70,8 @@ export function oddLeastSquares(g: (x: number) => number, degree: number, L: num
   assertInteger(degree, 'degree');
   if (degree % 2 === 0) throw new RangeError(`degree must be odd, but got ${degree}`);
   assertPositive(L, 'L');
+  assertInteger(n, 'n');
+  assertWithinBudget(`oddLeastSquares of degree ${degree} on ${n} points`, ((degree + 1) / 2) ** 2 * n + ((degree + 1) / 2) ** 3, 1e9, 'multiply-adds');
   const m = (degree + 1) / 2;
   const A = Array.from({ length: m }, () => new Array<number>(m).fill(0)), b = new Array<number>(m).fill(0);
   for (let i = 0; i <= n; i++) {
@@ -123,6 +126,9 @@ export function hardSigmoid(): CheapApprox {
 /** max |f − g| on a uniform grid of n points in [lo, hi]. */
 export function maxAbsError(f: (x: number) => number, g: (x: number) => number, lo = -8, hi = 8, n = 20001): number {
   assertInteger(n, 'n', 2);
+  assertFinite(lo, 'lo');
+  assertFinite(hi, 'hi');
+  assertWithinBudget(`maxAbsError on ${n} points`, n, 1e9, 'evaluations');
   let m = 0;
   for (let i = 0; i < n; i++) {
     const x = lo + ((hi - lo) * i) / (n - 1);
@@ -137,6 +143,9 @@ export function maxAbsError(f: (x: number) => number, g: (x: number) => number, 
  */
 export function nsPerEval(f: (x: number) => number, n = 1_000_000, reps = 5): { ns: number; checksum: number } {
   assertInteger(n, 'n');
+  assertInteger(reps, 'reps');
+  assertWithinBudget(`nsPerEval with n=${n}, reps=${reps}`, n * reps, 1e10, 'evaluations');
+  assertWithinBudget(`nsPerEval with n=${n}`, n, 1e8, 'stored inputs');
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = -6 + (12 * ((i * 7919) % n)) / n;
   let best = Infinity, checksum = 0;

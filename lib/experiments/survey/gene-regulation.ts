@@ -4,7 +4,7 @@
  * h(x) = xⁿ/(Kⁿ + xⁿ) = σ(n(ln x − ln K)) is a logistic in log-concentration; the toggle switch of
  * Gardner, Cantor & Collins (2000): u̇ = α₁/(1 + vᵝ) − u, v̇ = α₂/(1 + uᵞ) − v.
  */
-import { assertFinite, assertPositive, assertInteger } from '../../core/guards';
+import { assertFinite, assertPositive, assertInteger, assertKnownOptions, assertWithinBudget } from '../../core/guards';
 import { rk4 } from './control';
 
 /** Activating Hill function xⁿ/(Kⁿ + xⁿ) for x ≥ 0 (Hill 1910). */
@@ -31,6 +31,8 @@ export interface HillFit {
  * started from the best point of a coarse grid.
  */
 export function fitHill(xs: readonly number[], ys: readonly number[], maxIter = 200): HillFit {
+  assertInteger(maxIter, 'maxIter', 0);
+  assertWithinBudget(`fitHill with maxIter=${maxIter}`, maxIter * xs.length, 1e9, 'residual evaluations');
   if (xs.length !== ys.length || xs.length < 3) throw new RangeError(`need ≥ 3 paired points, but got ${xs.length} x and ${ys.length} y`);
   xs.forEach((x, i) => { if (!(x > 0)) throw new RangeError(`x[${i}] must be > 0, but got ${x}`); assertFinite(ys[i], `y[${i}]`); });
   const sse = (lk: number, n: number) => xs.reduce((s, x, i) => s + (hill(x, Math.exp(lk), n) - ys[i]) ** 2, 0);
@@ -76,6 +78,7 @@ export interface ToggleParams {
 export const DEFAULT_TOGGLE: Readonly<ToggleParams> = Object.freeze({ alpha1: 4, alpha2: 4, beta: 2, gamma: 2 });
 
 function checkToggle(p: ToggleParams): void {
+  assertKnownOptions(p, 'toggle parameters', ['alpha1', 'alpha2', 'beta', 'gamma']);
   assertPositive(p.alpha1, 'alpha1');
   assertPositive(p.alpha2, 'alpha2');
   assertPositive(p.beta, 'beta');
@@ -110,6 +113,7 @@ export interface FixedPoint {
 export function toggleFixedPoints(p: ToggleParams = DEFAULT_TOGGLE, n = 4000): FixedPoint[] {
   checkToggle(p);
   assertInteger(n, 'n', 10);
+  assertWithinBudget(`toggleFixedPoints on ${n} points`, n, 1e8, 'points');
   const vOf = (u: number) => p.alpha2 / (1 + u ** p.gamma);
   const g = (u: number) => p.alpha1 / (1 + vOf(u) ** p.beta) - u;
   const out: FixedPoint[] = [];
@@ -130,6 +134,10 @@ export function toggleFixedPoints(p: ToggleParams = DEFAULT_TOGGLE, n = 4000): F
 /** Integrate the toggle from (u0, v0) to tEnd with RK4 step dt; returns the end state. */
 export function toggleEndpoint(p: ToggleParams, u0: number, v0: number, tEnd = 30, dt = 0.05): [number, number] {
   checkToggle(p);
+  assertFinite(u0, 'u0');
+  assertFinite(v0, 'v0');
+  assertPositive(tEnd, 'tEnd');
+  assertPositive(dt, 'dt');
   const ys = rk4((_t, [u, v]) => toggleRhs(p, u, v), [u0, v0], dt, Math.round(tEnd / dt));
   const [u, v] = ys[ys.length - 1];
   return [u, v];
@@ -143,6 +151,11 @@ export function toggleBasins(
   p: ToggleParams, uMax: number, vMax: number, nGrid: number, tEnd = 30, dt = 0.05, tol = 1e-2,
 ): { u0: number; v0: number; basin: number }[] {
   assertInteger(nGrid, 'nGrid', 2);
+  assertPositive(uMax, 'uMax');
+  assertPositive(vMax, 'vMax');
+  assertPositive(tEnd, 'tEnd');
+  assertPositive(dt, 'dt');
+  assertWithinBudget(`toggleBasins on a ${nGrid}² grid to tEnd=${tEnd} with dt=${dt}`, nGrid * nGrid * (tEnd / dt), 1e9, 'RK4 steps');
   const stable = toggleFixedPoints(p).filter((f) => f.stable);
   const out: { u0: number; v0: number; basin: number }[] = [];
   for (let i = 0; i < nGrid; i++) for (let j = 0; j < nGrid; j++) {

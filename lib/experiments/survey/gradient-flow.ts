@@ -3,7 +3,7 @@
  * backpropagation in a float64 MLP, returning ‖∂L/∂W_ℓ‖_F for every layer ℓ.
  */
 import type { Activation } from '../../core/activations';
-import { assertInteger, assertNonNegative, assertPositive } from '../../core/guards';
+import { assertInteger, assertNonNegative, assertPositive, assertWithinBudget, assertSameLength, assertAllFinite } from '../../core/guards';
 import { makeRng, normals } from '../../core/rng';
 
 export interface DeepNetSpec {
@@ -34,6 +34,7 @@ export function initDeepNet(spec: DeepNetSpec): DeepNet {
   assertInteger(spec.depth, 'depth');
   assertPositive(spec.cw, 'cw');
   assertNonNegative(spec.cb, 'cb');
+  assertWithinBudget(`initDeepNet with depth ${spec.depth} × width ${spec.width}`, spec.depth * spec.width * (spec.width + 1) + spec.inputDim * spec.width, 1e8, 'parameters');
   const rng = makeRng(spec.seed);
   const dims = [spec.inputDim, ...new Array(spec.depth).fill(spec.width), 1];
   const W: Float64Array[] = [], b: Float64Array[] = [];
@@ -46,6 +47,7 @@ export function initDeepNet(spec: DeepNetSpec): DeepNet {
 
 /** The loss L = (1/m) Σ_i ½ (f(x_i) − y_i)² of the network on a batch. */
 export function deepNetLoss(net: DeepNet, x: number[][], y: number[]): number {
+  checkBatch(net, x, y, 'deepNetLoss');
   let s = 0;
   x.forEach((xi, i) => { s += 0.5 * (forward(net, xi).out - y[i]) ** 2; });
   return s / x.length;
@@ -65,8 +67,16 @@ function forward(net: DeepNet, xi: number[]): { z: Float64Array[]; h: Float64Arr
   return { z, h, out: z[z.length - 1][0] };
 }
 
+function checkBatch(net: DeepNet, x: number[][], y: number[], what: string): void {
+  if (!Array.isArray(x) || x.length === 0) throw new RangeError(`${what}: x must hold at least one input row, but got ${Array.isArray(x) ? 0 : String(x)}`);
+  assertSameLength(x, `${what}: x`, y, 'y');
+  x.forEach((r, i) => { if (r.length !== net.dims[0]) throw new RangeError(`${what}: x[${i}] has ${r.length} entries, expected inputDim = ${net.dims[0]}`); assertAllFinite(r, `x[${i}]`); });
+  assertAllFinite(y, 'y');
+}
+
 /** ‖∂L/∂W_ℓ‖_F for ℓ = 1 … depth+1 (last = readout) by backpropagation of L = mean ½(f(x) − y)². */
 export function layerGradientNorms(net: DeepNet, x: number[][], y: number[]): number[] {
+  checkBatch(net, x, y, 'layerGradientNorms');
   const { dims } = net, df = net.spec.activation.df;
   const nL = dims.length - 1;
   const G = net.W.map((w) => new Float64Array(w.length));
@@ -98,6 +108,9 @@ export function layerGradientNorms(net: DeepNet, x: number[][], y: number[]): nu
 
 /** Layers counted back from the output until ‖∂L/∂W_ℓ‖ first drops below `threshold`; null if it never does. */
 export function layersUntilVanished(norms: number[], threshold = 1e-6): number | null {
+  if (!Array.isArray(norms) || norms.length === 0) throw new RangeError('layersUntilVanished: norms must hold at least one layer norm, but got none');
+  norms.forEach((v, i) => { if (!(v >= 0)) throw new RangeError(`layersUntilVanished: norms[${i}] must be a norm >= 0 (∞ = exploded), but got ${v}`); });
+  assertPositive(threshold, 'threshold');
   for (let k = 1; k <= norms.length; k++) if (norms[norms.length - k] < threshold) return k;
   return null;
 }

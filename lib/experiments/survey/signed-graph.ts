@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../../core/activations';
 import { tfOp } from '../../core/activations-tf';
-import { assertInRange, assertInteger, assertPositive } from '../../core/guards';
+import { assertInRange, assertInteger, assertPositive, assertWithinBudget } from '../../core/guards';
 import { makeRng, normals } from '../../core/rng';
 
 export interface SignedGraph {
@@ -25,6 +25,7 @@ export function makeSignedGraph(o: { n: number; degree: number; fracNegative: nu
   assertInteger(o.degree, 'degree');
   if (o.degree >= o.n) throw new RangeError(`degree must be < n = ${o.n}, but got ${o.degree}`);
   assertInRange(o.fracNegative, 'fracNegative', 0, 1);
+  assertWithinBudget(`makeSignedGraph with n=${o.n} (a dense n×n adjacency)`, o.n * o.n, 1e8, 'matrix entries');
   const rng = makeRng(o.seed);
   const A = Array.from({ length: o.n }, () => new Array(o.n).fill(0));
   for (let i = 0; i < o.n; i++) {
@@ -48,6 +49,8 @@ export async function trainSignedGnn(g: SignedGraph, act: Activation, o: { width
   assertInteger(o.width, 'width');
   assertInteger(o.steps, 'steps');
   assertPositive(o.lr, 'lr');
+  assertWithinBudget(`trainSignedGnn for ${o.steps} steps`, o.steps, 1e7, 'optimizer steps');
+  assertWithinBudget(`trainSignedGnn for ${o.steps} steps on ${g.x.length} nodes × width ${o.width}`, 6 * o.steps * (g.x.length * g.x.length + g.x.length * o.width), 1e15, 'flop');
   const rng = makeRng(o.seed);
   const phi = tfOp(act);
   const A = tf.tensor2d(g.A), X = tf.tensor2d(g.x, [g.x.length, 1]), Y = tf.tensor2d(g.y, [g.y.length, 1]);

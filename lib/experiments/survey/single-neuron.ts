@@ -4,7 +4,7 @@
  * Hessian in closed form from f, f′, f″, and plain gradient descent.
  */
 import type { Activation } from '../../core/activations';
-import { assertAllFinite, assertInteger, assertPositive } from '../../core/guards';
+import { assertAllFinite, assertInteger, assertPositive, assertFinite, assertWithinBudget } from '../../core/guards';
 
 export interface NeuronData {
   x: number[];
@@ -17,8 +17,16 @@ function check(d: NeuronData): void {
   assertAllFinite(d.y, 'y');
 }
 
+/** O(1) checks at every evaluation (the O(m) finiteness check runs once, in neuronDescent). */
+function checkPoint(w: number, b: number, d: NeuronData): void {
+  assertFinite(w, 'w');
+  assertFinite(b, 'b');
+  if (!d || d.x.length === 0 || d.x.length !== d.y.length) throw new RangeError(`x has ${d?.x?.length} points but y has ${d?.y?.length}; they must be non-empty and of equal length`);
+}
+
 /** L(w, b) = (1/m) Σ ½ (f(w x_i + b) − y_i)². */
 export function neuronLoss(act: Activation, w: number, b: number, d: NeuronData): number {
+  checkPoint(w, b, d);
   let s = 0;
   for (let i = 0; i < d.x.length; i++) s += 0.5 * (act.f(w * d.x[i] + b) - d.y[i]) ** 2;
   return s / d.x.length;
@@ -26,6 +34,7 @@ export function neuronLoss(act: Activation, w: number, b: number, d: NeuronData)
 
 /** ∇L = (1/m) Σ r f′(z) (x, 1) with r = f(z) − y, z = w x + b. */
 export function neuronGradient(act: Activation, w: number, b: number, d: NeuronData): [number, number] {
+  checkPoint(w, b, d);
   let gw = 0, gb = 0;
   for (let i = 0; i < d.x.length; i++) {
     const z = w * d.x[i] + b, g = (act.f(z) - d.y[i]) * act.df(z);
@@ -37,6 +46,7 @@ export function neuronGradient(act: Activation, w: number, b: number, d: NeuronD
 
 /** ∇²L = (1/m) Σ (f′(z)² + r f″(z)) (x, 1)(x, 1)ᵀ: the Gauss–Newton part plus the curvature part. */
 export function neuronHessian(act: Activation, w: number, b: number, d: NeuronData): [[number, number], [number, number]] {
+  checkPoint(w, b, d);
   let hww = 0, hwb = 0, hbb = 0;
   for (let i = 0; i < d.x.length; i++) {
     const x = d.x[i], z = w * x + b, fp = act.df(z);
@@ -51,6 +61,7 @@ export function neuronHessian(act: Activation, w: number, b: number, d: NeuronDa
 
 /** Eigenvalues of a symmetric 2×2 matrix, ascending. */
 export function eig2(h: [[number, number], [number, number]]): [number, number] {
+  for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) assertFinite(h?.[i]?.[j], `h[${i}][${j}]`);
   const tr = h[0][0] + h[1][1], det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
   return [tr / 2 - disc, tr / 2 + disc];
@@ -67,6 +78,10 @@ export function neuronDescent(act: Activation, d: NeuronData, o: { w0: number; b
   check(d);
   assertPositive(o.lr, 'lr');
   assertInteger(o.steps, 'steps');
+  assertFinite(o.w0, 'w0');
+  assertFinite(o.b0, 'b0');
+  assertWithinBudget(`neuronDescent for ${o.steps} steps`, o.steps, 1e7, 'steps (each recorded in path)');
+  assertWithinBudget(`neuronDescent for ${o.steps} steps on ${d.x.length} points`, o.steps * d.x.length, 1e9, 'point evaluations');
   let { w0: w, b0: b } = o;
   const path: DescentResult['path'] = [];
   const blowUp = o.blowUp ?? 1e12;
