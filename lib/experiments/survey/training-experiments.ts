@@ -24,7 +24,7 @@ const MODULE = 'lib/experiments/survey/training-experiments.ts';
 /** Sizes of these experiments per profile (epochs, steps, seeds); the notebook prints them. */
 export const TRAINING_SIZES = {
   quick: { linEpochs: 80, linSeeds: 2, dyingEpochs: 15, dyingSeeds: 2, modernDepths: [2, 4], modernWidths: [16], modernEpochs: 20, modernSeeds: 2, graphN: 120, graphSteps: 150, graphSeeds: 2 },
-  default: { linEpochs: 200, linSeeds: 10, dyingEpochs: 30, dyingSeeds: 10, modernDepths: [2, 4, 8], modernWidths: [16, 32, 64], modernEpochs: 40, modernSeeds: 10, graphN: 300, graphSteps: 400, graphSeeds: 10 },
+  default: { linEpochs: 200, linSeeds: 10, dyingEpochs: 30, dyingSeeds: 10, modernDepths: [2, 4, 8], modernWidths: [16, 32], modernEpochs: 40, modernSeeds: 10, graphN: 300, graphSteps: 400, graphSeeds: 10 },
   paper: { linEpochs: 500, linSeeds: 30, dyingEpochs: 100, dyingSeeds: 30, modernDepths: [2, 4, 8, 16], modernWidths: [16, 32, 64, 128], modernEpochs: 200, modernSeeds: 30, graphN: 1000, graphSteps: 1000, graphSeeds: 30 },
 };
 export const trainingSizes = (p: Profile) => bySize(TRAINING_SIZES, p);
