@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../../core/activations';
-import { assertInteger, assertPositive, assertInRange } from '../../core/guards';
+import { assertInteger, assertPositive, assertInRange, assertWithinBudget, assertFinite } from '../../core/guards';
 import { buildMlp, lossOf } from '../../networks/train';
 import { makeRng, permutation, type Rng } from '../../core/rng';
 import { trainTestSplit, type LabelledData } from '../../data/elena';
@@ -18,6 +18,7 @@ export function bootstrapMeanCI(xs: readonly number[], rng: Rng, B = 2000, level
   if (xs.length === 0) throw new RangeError('bootstrapMeanCI needs at least one value, but got an empty array');
   xs.forEach((x, i) => { if (!Number.isFinite(x)) throw new RangeError(`xs[${i}] must be finite, but got ${x}`); });
   assertInteger(B, 'B');
+  assertWithinBudget(`bootstrapMeanCI with B=${B} on ${xs.length} values`, B * xs.length, 1e9, 'resampled values');
   assertInRange(level, 'level', 0, 1);
   const n = xs.length;
   const mean = xs.reduce((a, b) => a + b, 0) / n;
@@ -170,6 +171,7 @@ export async function learningPhases(
 
 /** First epoch at which the test error is ≤ target, or Infinity (the "convergence speed" measure). */
 export function epochsToTarget(errors: readonly number[], target: number): number {
+  assertFinite(target, 'target');
   const i = errors.findIndex((e) => e <= target);
   return i < 0 ? Infinity : i + 1;
 }

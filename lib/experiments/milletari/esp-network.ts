@@ -17,7 +17,7 @@
  * W1 (row-major [out, in]), b1, [β1], W2, b2, [β2], … (docs/derivations/03-milletari.md: symbols,
  * and §3.6 "parameter counts").
  */
-import { assertAllFinite, assertFinite, assertInteger } from '../../core/guards';
+import { assertAllFinite, assertFinite, assertInteger, assertWithinBudget } from '../../core/guards';
 import { makeRng, type Rng } from '../../core/rng';
 import type { DenseMatrix } from '../../analysis/hessian';
 import { sigmoid, softplus } from '../../core/activations';
@@ -57,6 +57,9 @@ export function makeEspNet(o: EspNetOptions): EspNet {
   const { sizes, activation } = o;
   if (!Array.isArray(sizes) || sizes.length < 2) throw new Error(`sizes must list at least input and output sizes, but got ${JSON.stringify(sizes)}`);
   sizes.forEach((s, i) => assertInteger(s, `sizes[${i}]`));
+  let nParams = 0;
+  for (let l = 1; l < sizes.length; l++) nParams += sizes[l] * (sizes[l - 1] + 2);
+  assertWithinBudget(`makeEspNet with layers ${sizes.join('×')}`, nParams, 1e7, 'parameters (each named)');
   if (sizes[sizes.length - 1] !== 1) throw new Error(`the output layer must have 1 unit (binary classification), but sizes ends with ${sizes[sizes.length - 1]}`);
   if (activation !== 'relu' && activation !== 'sigmoid' && activation !== 'esp') throw new Error(`activation must be 'relu', 'sigmoid' or 'esp', but got '${String(activation)}'`);
   const trainableOutputBeta = activation === 'esp' ? true : !!o.trainableOutputBeta;
@@ -540,6 +543,7 @@ export function zeroResidualFraction(net: EspNet, th: ArrayLike<number>, X: read
  */
 export function authorsRecordSchedule(E: number): number[] {
   assertInteger(E, 'E');
+  assertWithinBudget(`authorsRecordSchedule for E=${E} epochs`, E / 50, 1e7, 'recorded epochs');
   const out: number[] = [0];
   for (let e = 11; e <= 191 && e < E; e += 10) out.push(e);
   for (let e = 211; e < E; e += 50) out.push(e);
@@ -600,6 +604,8 @@ export interface TrainEspResult {
 export function trainEsp(o: TrainEspOptions): TrainEspResult {
   const net = makeEspNet({ sizes: o.sizes, activation: o.activation, trainableOutputBeta: o.trainableOutputBeta });
   assertInteger(o.epochs, 'epochs');
+  assertWithinBudget(`trainEsp for ${o.epochs} epochs`, o.epochs, 1e7, 'epochs (full-batch steps)');
+  if (Array.isArray(o.xTrain)) assertWithinBudget(`trainEsp for ${o.epochs} epochs on ${o.xTrain.length} rows × ${net.nParams} parameters`, 6 * o.epochs * o.xTrain.length * net.nParams, 1e15, 'flop');
   const lr0 = o.lr0 ?? 0.01, decay = o.decayRate ?? 0.9, decaySteps = o.decaySteps ?? 500;
   assertFinite(lr0, 'lr0'); assertFinite(decay, 'decayRate'); assertInteger(decaySteps, 'decaySteps');
   const th = o.theta0 ? Float64Array.from(o.theta0) : initParams(net, o.seed);

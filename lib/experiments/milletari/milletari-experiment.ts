@@ -201,6 +201,7 @@ export function pairRuns<T extends { task: string; arch: string; seed: number }>
 /** Number of eigenvalues with |λ| > relTol·max|λ| (the live part of a spectrum; 0 for an all-zero one). */
 export function liveEigenvalueCount(values: ArrayLike<number>, relTol = 1e-8): number {
   assertFinite(relTol, 'relTol');
+  if (!(relTol >= 0 && relTol < 1)) throw new RangeError(`relTol must lie in [0, 1), but got ${relTol}`);
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     assertFinite(values[i], `values[${i}]`);
