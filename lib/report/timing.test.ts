@@ -34,3 +34,15 @@ test('interleavedCpuTimings: a fixed amount of work costs about the same CPU tim
   await assert.rejects(interleavedCpuTimings({}, { repeats: 3 }), /at least one arm/);
   await assert.rejects(interleavedCpuTimings({ a: () => 0 }, { repeats: 0 }), /repeats must be an integer >= 1, but got 0/);
 });
+
+test('interleavedCpuTimings: bestOf keeps the fastest of k back-to-back timings', async () => {
+  const { interleavedCpuTimings } = await import('./timing');
+  let calls = 0, sink = 0;
+  // every third call does 10× the work: the minimum over 3 ignores it
+  const arm = () => { const n = ++calls % 3 === 0 ? 5e6 : 5e5; for (let i = 0; i < n; i++) sink += Math.sqrt(i); };
+  const t = await interleavedCpuTimings({ arm }, { repeats: 3, warmup: 0, bestOf: 3 });
+  assert.ok(sink > 0);
+  assert.equal(calls, 9);
+  assert.equal(t.cpu.arm.length, 3);
+  await assert.rejects(interleavedCpuTimings({ a: () => 0 }, { repeats: 1, bestOf: 0 }), /bestOf must be an integer >= 1, but got 0/);
+});
