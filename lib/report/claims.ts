@@ -113,6 +113,10 @@ export function verdictFromFraction(frac: number, full = 1, partly = 0.5): Verdi
  * With `magnitude` (a claimed size beyond the bound): past the bound but short of the magnitude → partly.
  */
 export function verdictFromInterval(iv: Interval, side: 'above' | 'below', bound: number, magnitude?: number): Verdict {
+  if (side !== 'above' && side !== 'below') throw new RangeError(`side must be 'above' or 'below', but got '${String(side)}'`);
+  if (Number.isNaN(iv?.lo) || Number.isNaN(iv?.hi) || !(iv.lo <= iv.hi)) throw new RangeError(`interval must have lo <= hi (no NaN), but got lo=${iv?.lo}, hi=${iv?.hi}`);
+  if (!Number.isFinite(bound)) throw new RangeError(`bound must be a finite number, but got ${bound}`);
+  if (magnitude !== undefined && !Number.isFinite(magnitude)) throw new RangeError(`magnitude must be a finite number, but got ${magnitude}`);
   const sgn = side === 'above' ? 1 : -1;
   // work in the orientation where "above" is claimed
   const lo = sgn > 0 ? iv.lo : -iv.hi, hi = sgn > 0 ? iv.hi : -iv.lo, b = sgn * bound;

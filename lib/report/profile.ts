@@ -17,5 +17,7 @@ export function activeProfile(env: Record<string, string | undefined> = process.
 
 /** Pick the sizes for a profile: `bySize({quick: {...}, default: {...}, paper: {...}})`. */
 export function bySize<T>(sizes: Record<Profile, T>, profile: Profile = activeProfile()): T {
+  if (!(PROFILES as readonly string[]).includes(profile)) throw new RangeError(`profile must be one of ${PROFILES.join(', ')}, but got '${String(profile)}'`);
+  if (sizes?.[profile] === undefined) throw new RangeError(`bySize: the sizes declare no '${profile}' profile (they have ${sizes ? Object.keys(sizes).join(', ') : String(sizes)})`);
   return sizes[profile];
 }

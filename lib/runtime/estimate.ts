@@ -59,6 +59,9 @@ export function fitCost(measured: { wallMs: number; cost: number }[]): { overhea
 
 /** CPU-hours of a task list: Σ (overhead + rate × cost) / 3600. */
 export function extrapolate(tasks: { cost?: number }[], rate: number, overheadSeconds = 0): number {
+  if (!(rate >= 0) || !Number.isFinite(rate)) throw new RangeError(`rate must be a finite number of seconds per cost unit >= 0, but got ${rate}`);
+  if (!(overheadSeconds >= 0) || !Number.isFinite(overheadSeconds)) throw new RangeError(`overheadSeconds must be a finite number >= 0, but got ${overheadSeconds}`);
+  tasks.forEach((t, i) => { if (t.cost !== undefined && !(t.cost >= 0 && Number.isFinite(t.cost))) throw new RangeError(`tasks[${i}].cost must be a finite number >= 0, but got ${t.cost}`); });
   return tasks.reduce((s, t) => s + overheadSeconds + (t.cost ?? 1) * rate, 0) / 3600;
 }
 
