@@ -6,7 +6,7 @@
  * derivative is the back-propagated factor g (eq. 7). Appendix A's large-deviation route to the
  * cross-entropy is the Bernoulli rate function, computed here by a saddle point and exactly.
  */
-import { assertFinite, assertInteger, assertInRange, assertPositive } from '../core/guards';
+import { assertFinite, assertInteger, assertInRange, assertPositive, assertWithinBudget } from '../core/guards';
 import { sigmoid, softplus } from '../core/activations';
 
 /**
@@ -85,6 +85,7 @@ export function reluGapClosedForm(beta: number): { gap: number; at: number } {
 /** sup_h |h σ(βh) − ReLU(h)| measured on a grid of h (the numeric route to the eq. 6 rate). */
 export function reluGapOnGrid(beta: number, hMax: number, n = 200001): { gap: number; at: number } {
   assertPositive(beta, 'beta'); assertPositive(hMax, 'hMax'); assertInteger(n, 'n', 3);
+  assertWithinBudget(`reluGapOnGrid with n=${n}`, n, 1e9, 'grid points');
   let gap = 0, at = 0;
   for (let i = 0; i < n; i++) {
     const h = -hMax + (2 * hMax * i) / (n - 1);
@@ -111,6 +112,8 @@ export function propagateScale(
   inputs: readonly Float64Array[], scale: number,
 ): ScaleProbe {
   assertPositive(scale, 'scale');
+  widths.forEach((w, i) => assertInteger(w, `widths[${i}]`));
+  weights.forEach((W, l) => { if (l + 1 < widths.length && W.length !== widths[l] * widths[l + 1]) throw new RangeError(`propagateScale: weights[${l}] has ${W.length} entries, expected widths[${l}]·widths[${l + 1}] = ${widths[l] * widths[l + 1]}`); });
   if (weights.length !== widths.length - 1) throw new RangeError(`propagateScale: ${weights.length} weight matrices for ${widths.length} widths`);
   const rms: number[] = [];
   let acts = inputs.map((x) => { if (x.length !== widths[0]) throw new RangeError(`input has ${x.length} entries, expected ${widths[0]}`); return x.map((v) => v * scale); });

@@ -16,7 +16,7 @@
  * inputs, so depth = max(1, D−1) hidden layers. Consecutive affine maps are merged, so the result is an ordinary
  * MLP z⁽ˡ⁺¹⁾ = W⁽ˡ⁺¹⁾ σ(z⁽ˡ⁾) + b⁽ˡ⁺¹⁾ with MRePU everywhere, evaluated by `evalNetwork`.
  */
-import { assertFinite, assertInteger, assertPositive } from '../core/guards';
+import { assertFinite, assertInteger, assertPositive, assertAllFinite, assertWithinBudget } from '../core/guards';
 
 /** σ_{m;p}(x) = x · max(0, x + 1)^p (seed 002 Def. 6). */
 export function mrepuF(p: number, x: number): number {
@@ -27,6 +27,8 @@ export function mrepuF(p: number, x: number): number {
 export function solveLinear(A: number[][], y: number[]): number[] {
   const n = y.length;
   if (A.length !== n || A.some((r) => r.length !== n)) throw new RangeError(`A must be ${n}×${n}`);
+  A.forEach((r, i) => assertAllFinite(r, `A[${i}]`));
+  assertAllFinite(y, 'y');
   const M = A.map((r, i) => [...r, y[i]]);
   for (let c = 0; c < n; c++) {
     let piv = c;
@@ -96,6 +98,9 @@ export interface MrepuNetwork {
 
 /** Forward pass of an MrepuNetwork in float64 (also returns every hidden preactivation's minimum, to check the ≥ −1 domain). */
 export function evalNetwork(net: MrepuNetwork, x: number[]): { y: number[]; minPreactivation: number } {
+  const nIn = net.layers[0]?.W[0]?.length;
+  if (x.length !== nIn) throw new RangeError(`evalNetwork: x has ${x.length} entries, but the first layer takes ${nIn}`);
+  assertAllFinite(x, 'x');
   let h = x, minPre = Infinity;
   net.layers.forEach((L, l) => {
     const z = L.W.map((row, i) => row.reduce((s, w, j) => s + w * h[j], L.b[i]));
@@ -125,6 +130,8 @@ export interface Polynomial {
 }
 
 export function evalPolynomial(P: Polynomial, x: number[]): number {
+  if (x.length !== P.vars) throw new RangeError(`evalPolynomial: x has ${x.length} entries, but the polynomial has vars = ${P.vars}`);
+  assertAllFinite(x, 'x');
   return P.terms.reduce((s, t) => s + t.coeff * t.exps.reduce((q, e, i) => q * x[i] ** e, 1), 0);
 }
 
@@ -148,7 +155,9 @@ export function theorem8(P: Polynomial, p = 2, radius = 1): MrepuNetwork {
     assertFinite(t.coeff, `terms[${i}].coeff`);
     if (t.exps.length !== d) throw new RangeError(`terms[${i}].exps has ${t.exps.length} entries, but vars is ${d}`);
     t.exps.forEach((e, j) => assertInteger(e, `terms[${i}].exps[${j}]`, 0));
+    assertWithinBudget(`theorem8: terms[${i}] of total degree ${t.exps.reduce((s, e) => s + e, 0)}`, t.exps.reduce((s, e) => s + e, 0), 1e4, 'degree (network depth grows with it)');
   });
+  assertWithinBudget(`theorem8 with ${P.terms.length} terms in ${d} variables`, P.terms.length * d, 1e6, 'term-variable pairs');
   const sq = lemma7([0, 0, 1], p), id = lemma7([0, 1], p);
   // factor lists of the monomials of degree ≥ 2 (degree 0/1 go straight to the output layer)
   const mons = P.terms.map((t) => t.exps.flatMap((e, i) => new Array(e).fill(i) as number[]));
