@@ -23,3 +23,9 @@ test('gaussian: the good path gives the same numbers', () => {
   assert.ok(Math.abs(gaussExpect((z) => z * z, 2) - 2) < 1e-12);
   assert.ok(Math.abs(gaussExpect((z) => z ** 4, 1, { halfWidth: 12, order: 20 }) - 3) < 1e-12);
 });
+
+test('gaussian: doubleFactorial overflows to a documented Infinity at once, exact below', async () => {
+  const { doubleFactorial } = await import('./gaussian');
+  assert.equal(doubleFactorial(7), 105);
+  assert.equal(doubleFactorial(1e9), Infinity);
+});

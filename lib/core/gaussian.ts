@@ -199,11 +199,11 @@ export function gaussHermiteExpect(F: (z: number) => number, K: number, n = 40):
 
 // ---------------------------------------------------------------- closed forms
 
-/** Double factorial n!! with (−1)!! = 0!! = 1. */
+/** Double factorial n!! with (−1)!! = 0!! = 1; +Infinity (float64 overflow, documented) from n ≈ 300. */
 export function doubleFactorial(n: number): number {
   assertInteger(n, 'n', -1);
   let r = 1;
-  for (let k = n; k > 1; k -= 2) r *= k;
+  for (let k = n; k > 1 && r !== Infinity; k -= 2) r *= k;
   return r;
 }
 

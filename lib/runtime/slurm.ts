@@ -52,6 +52,9 @@ export function batchScript(o: SlurmSubmit, collect = false): string {
 
 /** The sbatch arguments of the array job. */
 export function sbatchArgs(o: SlurmSubmit, script: string, jobName: string): string[] {
+  if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 100_000) throw new RangeError(`shards must be an integer in [1, 100000], but got ${o.shards}`);
+  if (!Number.isInteger(o.cpusPerTask) || o.cpusPerTask < 1 || o.cpusPerTask > 1024) throw new RangeError(`cpus per task must be an integer in [1, 1024], but got ${o.cpusPerTask}`);
+  if (typeof o.logDir !== 'string' || !o.logDir) throw new TypeError(`logDir must be a directory path, but got ${String(o.logDir)}`);
   return [
     '--parsable', `--array=0-${o.shards - 1}`, `--job-name=${jobName}`, `--cpus-per-task=${o.cpusPerTask}`,
     `--output=${path.join(o.logDir, '%x-%A_%a.out')}`,

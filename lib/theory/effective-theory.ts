@@ -25,7 +25,7 @@ const kinksOf = (act: Activation) => ({ kinks: act.kinks });
 
 // ---------------------------------------------------------------- Gaussian moments of σ (quadrature)
 
-/** ⟨σ(z)²⟩_K by kink-split quadrature (seed 002 §2.2). */
+/** ⟨σ(z)²⟩_K by kink-split quadrature (seed 002 §2.2); +Infinity when it exceeds float64 (e.g. RePU p = 400): the flows report that as overflowAt. */
 export function sigma2(act: Activation, K: number): number {
   return gaussExpect((z) => { const s = act.f(z); return s * s; }, K, kinksOf(act));
 }
