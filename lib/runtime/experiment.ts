@@ -78,6 +78,8 @@ export function modulePath(e: Experiment): string {
 /** Every combination of the given option lists, e.g. grid({width: [8, 16], act: ['relu', 'tanh']}) → 4 configs (last key varies fastest). */
 export function grid<T extends Record<string, readonly unknown[]>>(axes: T): { [K in keyof T]: T[K][number] }[] {
   let out: Record<string, unknown>[] = [{}];
+  const count = Object.values(axes).reduce((n, v) => n * (Array.isArray(v) ? v.length : 1), 1);
+  if (count > MAX_TASKS) throw new RangeError(`grid: ${Object.entries(axes).map(([k, v]) => `${k} (${Array.isArray(v) ? v.length : '?'})`).join(' × ')} = ${count} configs exceeds ${MAX_TASKS}`);
   for (const [k, values] of Object.entries(axes)) {
     if (!Array.isArray(values) || values.length === 0) throw new RangeError(`grid axis '${k}' must be a non-empty array, but got ${JSON.stringify(values)}`);
     out = out.flatMap((c) => values.map((v) => ({ ...c, [k]: v })));
@@ -87,6 +89,7 @@ export function grid<T extends Record<string, readonly unknown[]>>(axes: T): { [
 
 /** Tasks for configs × seeds; `cost` gives each config's relative cost (default 1). */
 export function tasksOf<C extends Config>(configs: C[], seeds: number[], cost?: (c: C) => number): TaskSpec<C>[] {
+  if (configs.length * seeds.length > MAX_TASKS) throw new RangeError(`tasksOf: ${configs.length} configs × ${seeds.length} seeds = ${configs.length * seeds.length} tasks exceeds ${MAX_TASKS}`);
   return configs.flatMap((config) => seeds.map((seed) => ({ config, seed, ...(cost ? { cost: cost(config) } : {}) })));
 }
 
