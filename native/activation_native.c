@@ -11,7 +11,8 @@
  *   dsyevd(a: Float64Array n·n, w: Float64Array n, n, wantVectors) -> LAPACK info
  *     symmetric eigendecomposition (divide and conquer); on return w ascending and, with vectors,
  *     row k of a (column k in LAPACK's column-major view of a symmetric matrix) the k-th eigenvector.
- *   info() -> { config, threads }  (OpenBLAS's build string, or "unknown BLAS")
+ *   info() -> { config, threads }  (OpenBLAS's build string, or "unknown BLAS"; the most threads it uses)
+ * Products below 2^24 multiply-adds run on one OpenBLAS thread, larger ones and dsyevd on all (use_threads).
  */
 #include <node_api.h>
 #include <math.h>
@@ -26,6 +27,20 @@ extern void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a,
                     double *work, const int *lwork, int *iwork, const int *liwork, int *info);
 extern char *openblas_get_config(void) __attribute__((weak));
 extern int openblas_get_num_threads(void) __attribute__((weak));
+extern void openblas_set_num_threads(int) __attribute__((weak));
+
+/* OpenBLAS's thread count: every thread (its default, OPENBLAS_NUM_THREADS) for products of at least
+ * PARALLEL_MACS multiply-adds and for dsyevd, one thread below that. Small products gain little from a
+ * second thread, and its worker spins between calls, taking a core from whatever else runs (the wasm
+ * main thread of a parallel notebook, on a 2-core machine). */
+#define PARALLEL_MACS (1 << 24)
+static int max_threads = 0, cur_threads = 0;
+static void use_threads(int big) {
+  if (!openblas_set_num_threads || !openblas_get_num_threads) return;
+  if (!max_threads) max_threads = cur_threads = openblas_get_num_threads();
+  int want = big ? max_threads : 1;
+  if (want != cur_threads) { openblas_set_num_threads(want); cur_threads = want; }
+}
 
 #define CHECK(call) do { if ((call) != napi_ok) { napi_throw_error(env, NULL, "activation_native: N-API call failed: " #call); return NULL; } } while (0)
 
@@ -55,6 +70,7 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, NULL, "sgemm: operand outside the buffer or bad shape");
     return NULL;
   }
+  use_threads((double)batch * M * N * K >= PARALLEL_MACS);
   char *p = (char *)base;
   const float *bias = biasOff >= 0 ? (const float *)(p + biasOff) : NULL;
   int lda = ta ? (int)M : (int)K, ldb = tb ? (int)K : (int)N;
@@ -99,6 +115,7 @@ static napi_value Dsyevd(napi_env env, napi_callback_info info) {
     return NULL;
   }
   int info_ = 0;
+  use_threads(1);
   if (n > 0) {
     const char jobz = vec ? 'V' : 'N', uplo = 'U';
     int lda = n, lwork = -1, liwork = -1, iwq = 0;
@@ -123,7 +140,8 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   CHECK(napi_create_object(env, &o));
   const char *c = openblas_get_config ? openblas_get_config() : "unknown BLAS (not OpenBLAS)";
   CHECK(napi_create_string_utf8(env, c, NAPI_AUTO_LENGTH, &cfg));
-  CHECK(napi_create_int32(env, openblas_get_num_threads ? openblas_get_num_threads() : 1, &th));
+  if (openblas_get_num_threads && !max_threads) max_threads = cur_threads = openblas_get_num_threads();
+  CHECK(napi_create_int32(env, openblas_get_num_threads ? max_threads : 1, &th));
   CHECK(napi_set_named_property(env, o, "config", cfg));
   CHECK(napi_set_named_property(env, o, "threads", th));
   return o;
