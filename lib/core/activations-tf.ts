@@ -69,7 +69,7 @@ function intPow(x: tf.Tensor, p: number): tf.Tensor {
 /** The nested-safe TF.js op of a zoo activation (same parameters as the float64 functions). */
 export function tfOp(act: Activation): Op {
   if (act === null || typeof act !== 'object' || typeof act.name !== 'string') throw new TypeError(`tfOp: act must be a zoo Activation (lib/core/activations), but got ${typeof act === 'string' ? `'${act}'` : String(act)}`);
-  const { alpha = 0, beta = 1, p = 1 } = act.params as Record<string, number>;
+  const { alpha = 0, beta = 1, p = 1 } = (act.params ?? {}) as Record<string, number>;
   switch (act.name) {
     case 'identity': return (x) => x.mul(1);
     case 'heaviside': return (x) => tf.step(x, 0);
@@ -97,7 +97,7 @@ export function tfOp(act: Activation): Op {
  */
 export function rawTfOp(act: Activation): Op | undefined {
   if (act === null || typeof act !== 'object' || typeof act.name !== 'string') throw new TypeError(`rawTfOp: act must be a zoo Activation (lib/core/activations), but got ${typeof act === 'string' ? `'${act}'` : String(act)}`);
-  const { alpha = 1, beta = 1 } = act.params as Record<string, number>;
+  const { alpha = 1, beta = 1 } = (act.params ?? {}) as Record<string, number>;
   switch (act.name) {
     case 'sigmoid': return (x) => tf.sigmoid(x);
     case 'tanh': return (x) => tf.tanh(x);

@@ -57,6 +57,8 @@ export interface TableProvenance {
 
 /** Parquet path of an experiment's table: `<resultsDir>/<name>-v<version>.parquet` (sidecar: same name, .json). */
 export function tablePath(resultsDir: string, name: string, version: number | string): string {
+  if (typeof name !== 'string' || !name) throw new RangeError(`tablePath: name must be a non-empty experiment name, but got ${JSON.stringify(name)}`);
+  if (!(typeof version === 'string' ? version.length > 0 : Number.isFinite(version))) throw new RangeError(`tablePath: version must be a finite number or a non-empty string, but got ${String(version)}`);
   return path.join(resultsDir, `${name}-v${version}.parquet`);
 }
 
