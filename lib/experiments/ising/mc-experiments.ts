@@ -132,15 +132,16 @@ export function transferPoint(config: TransferConfig, _seed = 0): Record<string,
 }
 
 /**
- * Exact finite lattices: L = 4, 6 (every profile) and 8 (default, paper) at Onsager's T_c, and L = 8 at three
- * temperatures of the default Binder grid (2.2, 2.275, 2.35), where the Monte Carlo ran at L = 8 too.
+ * Exact finite lattices: L = 4, 6 (every profile) and 8 (default, paper) at Onsager's T_c, and L = 8 at the
+ * Binder-grid temperature nearest T_c (2.275 at default; three at paper), where the Monte Carlo ran at L = 8 too.
+ * An L = 8 task is ~7 s of CPU (33 traces of 256×256 complex matrix powers).
  */
 export const isingTransfer = defineExperiment<TransferConfig>({
   name: 'ising-transfer', label: 'Ising transfer matrix (exact)', version: 1,
   module: 'lib/experiments/ising/mc-experiments.ts', task: 'transferPoint',
   tasks: (profile) => {
     const Ls = profile === 'quick' ? [4, 6] : [4, 6, 8];
-    const extra = profile === 'quick' ? [] : [2, 5, 8].map((i) => binderTemperatures(bySize(MC_SIZES, profile).binderT)[i]);
+    const extra = profile === 'quick' ? [] : (profile === 'paper' ? [4, 10, 16] : [5]).map((i) => binderTemperatures(bySize(MC_SIZES, profile).binderT)[i]);
     const cfgs: TransferConfig[] = [...Ls.map((L) => ({ L, T: onsagerTc() })), ...extra.map((T) => ({ L: 8, T }))];
     return cfgs.map((config) => ({ config, seed: 0, cost: 2 ** (3 * config.L) / 1e6 * (config.L * config.L) }));
   },
