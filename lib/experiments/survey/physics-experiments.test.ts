@@ -33,7 +33,7 @@ test('vfTask (tiny): errors are finite and non-negative; the VFI truth has a kin
   const { grid, sol } = vfiTruth(41);
   assert.equal(sol.V.length, grid.length);
   const r = await vfTask({ activation: 'tanh', grid: 41, epochs: 5 }, 0);
-  for (const k of ['cWin', 'cAll', 'vAll', 'dVWin', 'implWin'] as const) assert.ok(Number.isFinite(r[k]) && r[k] >= 0, k);
+  for (const k of ['cWin', 'cAll', 'vAll', 'dVWin', 'implWin', 'implMean'] as const) assert.ok(Number.isFinite(r[k]) && r[k] >= 0, k);
   assert.ok(r.kink > 0.5 && r.kink < 4);
 });
 
