@@ -1,4 +1,4 @@
-// Bad input to lib/analysis/hessian: each call fails at once with an error naming the argument and the value (issue 16).
+// Bad input to lib/analysis/hessian: each call fails at once with an error naming the argument and the value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromRows, hutchinsonTrace, jacobiEigen, lanczos, powerIteration, stochasticLanczosQuadrature } from './hessian';

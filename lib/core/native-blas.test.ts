@@ -1,5 +1,5 @@
 /**
- * The native BLAS/LAPACK routes (lib/core/native-blas, issue 14) against the wasm kernels and the TypeScript
+ * The native BLAS/LAPACK routes (lib/core/native-blas) against the wasm kernels and the TypeScript
  * eigen-solver: same results within float32 (matmul family) and float64 (dsyevd) tolerance, the native path
  * taken when the module is built, the fallback when it is absent or disabled. No timings are asserted.
  */

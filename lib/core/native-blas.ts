@@ -1,5 +1,5 @@
 /**
- * Native BLAS/LAPACK under TF.js's wasm backend (issue 14): the addon native/activation_native.c, built
+ * Native BLAS/LAPACK under TF.js's wasm backend: the addon native/activation_native.c, built
  * by native/build.cjs against the system OpenBLAS (Debian: libopenblas-dev), supplies
  *  - sgemm for the TF.js kernels BatchMatMul and _FusedMatMul (tf.matMul, tf.fused.matMul and the
  *    gradients of both, which route through BatchMatMul): installNativeMatmul() replaces the wasm

@@ -1,4 +1,4 @@
-// Bad input to lib/theory/effective-theory: each call fails at once with an error naming the argument and the value (issue 16).
+// Bad input to lib/theory/effective-theory: each call fails at once with an error naming the argument and the value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chiPar, chiParFd, criticality, fixedPoints, fourPointFlow, kernelFlow, kernelFlow2, largestNonGrowingCw, logGrid, repuFixedPoint, repuFourPointR, repuLogKernelExact } from './effective-theory';

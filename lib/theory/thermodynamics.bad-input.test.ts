@@ -1,4 +1,4 @@
-// Bad input to lib/theory/thermodynamics: each call fails at once with an error naming the argument and the value (issue 16).
+// Bad input to lib/theory/thermodynamics: each call fails at once with an error naming the argument and the value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { binomBig, compositions, compositionsByConvolution, compositionsFloat64, enumerateMicrostates, generatingFunction, lambda1, netParams, thermoFromPolynomial, thermodynamics } from './thermodynamics';

@@ -1,4 +1,4 @@
-// Bad input to lib/experiments/survey/potentials: each call fails at once with an error naming the argument and the value (issue 16).
+// Bad input to lib/experiments/survey/potentials: each call fails at once with an error naming the argument and the value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { maxForceJump, morse, morseGrad, mullerBrown, mullerBrownGrad, velocityVerlet } from './potentials';
