@@ -75,3 +75,18 @@ test('numeric cells of notebook tables are right-aligned; text cells are left al
     '<tr><td class="num">0.25</td><td class="num">-1.2e-7</td><td>relu</td><td class="num">3</td><td>0 0 1</td></tr>');
   assert.match(renderOutput({ output_type: 'display_data', data: { 'text/html': '<table><tr><td>12</td></tr></table>' } }), /<div class="html"><table><tr><td class="num">12<\/td>/);
 });
+
+test('progress lines collapse to each experiment\'s last line, shown as progress, not as an error', async () => {
+  const { collapseStreams, renderOutput } = await import('./build-site');
+  const out = collapseStreams([
+    { output_type: 'stream', name: 'stderr', text: 'sweep: 0/40 tasks (0 cached) · 1 s\nsweep: 10/40 tasks (0 cached) · 11 s · ETA 30 s\n' },
+    { output_type: 'stream', name: 'stderr', text: 'hess: 3/3 tasks (3 cached) · 0 s · done\nsweep: 40/40 tasks (0 cached) · 41 s · done\n' },
+    { output_type: 'stream', name: 'stdout', text: 'loading\rloaded 12 runs\n' },
+    { output_type: 'stream', name: 'stderr', text: 'Error: width must be > 0\n' },
+  ]);
+  assert.equal(out.length, 3);
+  assert.equal(out[0].text, 'hess: 3/3 tasks (3 cached) · 0 s · done\nsweep: 40/40 tasks (0 cached) · 41 s · done\n');
+  assert.match(renderOutput(out[0]), /^<pre class="progress">hess: 3\/3/);
+  assert.equal(out[1].text, 'loaded 12 runs\n');
+  assert.match(renderOutput(out[2]), /<pre class="stderr">Error: width must be &gt; 0<\/pre>/);
+});

@@ -99,10 +99,40 @@ export function alignNumbers(html: string): string {
   return html.replace(/<td>(\s*[-+−]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?%?\s*)<\/td>/gi, '<td class="num">$1</td>');
 }
 
+/** A lib/runtime progress line (`label: 96/240 tasks (60 cached) · …`); its label. */
+const PROGRESS_LINE = /^(.+?): \d+\/\d+ tasks \(\d+ cached\)/;
+
+/**
+ * A cell's outputs as a reader should see them: consecutive stream outputs of one stream merged, carriage
+ * returns applied (a live line keeps its last state), and each experiment's progress lines collapsed into its
+ * last one — the runtime writes a line every few seconds while a cell runs, and the page shows the result.
+ */
+export function collapseStreams(outputs: readonly Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const o of outputs) {
+    const prev = merged[merged.length - 1];
+    if (o.output_type === 'stream' && prev?.output_type === 'stream' && prev.name === o.name) {
+      merged[merged.length - 1] = { ...prev, text: join(prev.text) + join(o.text) };
+    } else merged.push(o);
+  }
+  return merged.map((o) => {
+    if (o.output_type !== 'stream') return o;
+    const lines = join(o.text).split('\n').map((l) => { const i = l.lastIndexOf('\r'); return i >= 0 ? l.slice(i + 1) : l; });
+    const lastOf = new Map<string, number>();
+    lines.forEach((l, i) => { const m = PROGRESS_LINE.exec(l); if (m) lastOf.set(m[1], i); });
+    const kept = lines.filter((l, i) => { const m = PROGRESS_LINE.exec(l); return !m || lastOf.get(m[1]) === i; })
+      .filter((l, i, a) => !(l.trim() === '' && i > 0 && a[i - 1].trim() === ''));
+    return { ...o, text: kept.join('\n') };
+  }).filter((o) => o.output_type !== 'stream' || join(o.text).trim() !== '');
+}
+
 export function renderOutput(o: Output): string {
   if (o.output_type === 'stream') {
-    const cls = o.name === 'stderr' ? 'stderr' : 'stdout';
-    return `<pre class="${cls}">${esc(stripAnsi(join(o.text)))}</pre>`;
+    const text = stripAnsi(join(o.text)).replace(/\n+$/, '');
+    // progress lines are information, not errors, even when written to stderr
+    const progressOnly = text.split('\n').every((l) => PROGRESS_LINE.test(l) || l.trim() === '');
+    const cls = progressOnly ? 'progress' : o.name === 'stderr' ? 'stderr' : 'stdout';
+    return `<pre class="${cls}">${esc(text)}</pre>`;
   }
   if (o.output_type === 'error') {
     return `<pre class="stderr">${esc(stripAnsi([`${o.ename}: ${o.evalue}`, ...(o.traceback ?? [])].join('\n')))}</pre>`;
@@ -127,6 +157,7 @@ pre{overflow-x:auto;padding:.5em .8em;border-radius:3px;font-size:.85em;line-hei
 pre.code{background:#f6f8fa;border-left:3px solid #8aa4c8}
 pre.stdout{background:#fff;border-left:3px solid #ddd}
 pre.stderr{background:#fff0f0;border-left:3px solid #d33;color:#900}
+pre.progress{background:#f6f8fa;border-left:3px solid #9aa;color:#456;font-size:0.85em}
 details.code>summary{cursor:pointer;color:#567;font-size:.8em;font-family:monospace}
 .plot svg{max-width:100%;height:auto}
 .cell table{display:block;width:max-content;max-width:100%;overflow-x:auto}
@@ -190,7 +221,7 @@ function renderNotebook(name: string, nb: { cells: Cell[] }, meta: { wall: strin
     const lines = src.split('\n').length;
     const code = `<pre class="code"><code>${esc(src)}</code></pre>`;
     const codeBlock = lines > 25 ? `<details class="code"><summary>code (${lines} lines)</summary>${code}</details>` : code;
-    return `<div class="cell code" id="${id}">${anchor}${codeBlock}${(c.outputs ?? []).map(renderOutput).join('\n')}</div>`;
+    return `<div class="cell code" id="${id}">${anchor}${codeBlock}${collapseStreams(c.outputs ?? []).map(renderOutput).join('\n')}</div>`;
   });
   const head = `<p class="provenance">Notebook <code>notebooks/${esc(name)}.ipynb</code> · source: ${esc(meta.source)} · executed in ${esc(meta.wall)} s</p>` +
     (meta.summary ? `<details class="provenance"><summary>claims of this notebook by kind and verdict</summary>${tallyHtml(meta.summary)}</details>` : '');
