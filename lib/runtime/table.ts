@@ -22,7 +22,7 @@ export function tableRow(config: Record<string, unknown>, seed: number, record: 
   return row;
 }
 
-/** Build a DataFrame from rows (a column missing from a row is null); integer-valued config columns and seed are Int64. */
+/** Build a DataFrame from rows (a column missing from a row is null); integer-valued config columns and seed are Int64; a list of objects or lists becomes its JSON text. */
 export function toDataFrame(rows: Record<string, unknown>[], intColumns: Iterable<string> = []): pl.DataFrame {
   const names: string[] = [];
   const seen = new Set<string>();
@@ -36,6 +36,10 @@ export function toDataFrame(rows: Record<string, unknown>[], intColumns: Iterabl
       if (ints.has(name) && nonNull.every((v) => Number.isSafeInteger(v))) return pl.Series(name, values, pl.Int64);
       const kinds = new Set(nonNull.map((v) => (Array.isArray(v) ? 'array' : typeof v)));
       if (kinds.size > 1) throw new TypeError(`mixes ${[...kinds].join(' and ')} values`);
+      // Polars has no list-of-struct from JS: a list holding objects or lists is stored as its JSON text (JSON.parse to read it)
+      if (kinds.has('array') && nonNull.some((v) => (v as unknown[]).some((x) => x !== null && typeof x === 'object'))) {
+        return pl.Series(name, values.map((v) => (v === null ? null : JSON.stringify(v))), pl.Utf8);
+      }
       if (kinds.has('number')) return pl.Series(name, values, pl.Float64);
       return pl.Series(name, values);
     } catch (e) {
