@@ -181,6 +181,13 @@ export function nativeMatmulStatus(): NativeMatmulStatus | null {
 /** Below this order the TypeScript tred2/tql2 is as fast as a call out (and needs no module). */
 export const LAPACK_MIN_N = 64;
 
+/** Which route dense symmetric eigen-solving takes here, for provenance: 'LAPACK dsyevd for n ≥ 64' or 'TypeScript (why)'. */
+export function lapackRoute(env: Env = process.env): string {
+  if (env.NATIVE_LAPACK?.trim() === '0') return 'TypeScript tred2/tql2 (NATIVE_LAPACK=0)';
+  const { module: mod, why } = loadNative(env);
+  return mod ? `LAPACK dsyevd for n ≥ ${LAPACK_MIN_N}, TypeScript below` : `TypeScript tred2/tql2 (${why})`;
+}
+
 /** The last route symmetric eigen-solving took ('lapack dsyevd' or why not), for provenance. */
 export let lapackLastRoute = 'not used yet';
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { activeProfile } from './profile';
 import { BackendChoice, describeBackend } from '../core/backend';
+import { lapackRoute } from '../core/native-blas';
 
 export interface Provenance {
   notebook: string;
@@ -14,6 +15,8 @@ export interface Provenance {
   dirty: boolean;
   profile: string;
   backend: string;
+  /** What solves dense symmetric eigenproblems (LAPACK through the native addon, or the TypeScript solver). */
+  eigen: string;
   versions: Record<string, string>;
   date: string;
 }
@@ -43,6 +46,7 @@ export function provenance(notebook: string, backend?: BackendChoice): Provenanc
     dirty: git('status --porcelain --untracked-files=no') !== '',
     profile: activeProfile(),
     backend: backend ? describeBackend(backend) : 'not used',
+    eigen: lapackRoute(),
     versions: {
       node: process.version,
       tslab: pkgVersion('tslab'),
@@ -61,6 +65,6 @@ export function provenanceHtml(p: Provenance): string {
   const v = Object.entries(p.versions).map(([k, x]) => `${k} ${x}`).join(', ');
   return (
     `<div class="provenance"><b>Provenance.</b> commit <code>${p.commit}${p.dirty ? ' (uncommitted changes)' : ''}</code> · ` +
-    `profile <code>${p.profile}</code> · TF.js backend: ${p.backend} · ${v} · run ${p.date}</div>`
+    `profile <code>${p.profile}</code> · TF.js backend: ${p.backend} · eigen-solver: ${p.eigen} · ${v} · run ${p.date}</div>`
   );
 }
