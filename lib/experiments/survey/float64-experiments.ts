@@ -11,7 +11,7 @@ import { makeRng, normals } from '../../core/rng';
 import { studentT } from '../../data/datasets';
 import { criticality } from '../../theory/effective-theory';
 import { bySize, Profile } from '../../report/profile';
-import { defineExperiment, seeds, tasksOf } from '../../runtime/experiment';
+import { defineExperiment, Experiment, seeds, tasksOf } from '../../runtime/experiment';
 import { initDeepNet, layerGradientNorms, layersUntilVanished } from './gradient-flow';
 import { neuronDescent } from './single-neuron';
 
@@ -186,4 +186,4 @@ export const lbfgsExperiment = defineExperiment<LbfgsConfig>({
   },
 });
 
-export const FLOAT64_EXPERIMENTS = [flowExperiment, outlierExperiment, lbfgsExperiment];
+export const FLOAT64_EXPERIMENTS: Experiment<any, any>[] = [flowExperiment, outlierExperiment, lbfgsExperiment];

@@ -12,7 +12,7 @@ import { buildMlp, train } from '../../networks/train';
 import { toMlp64, valueAndGrad64, forward64, Mlp64 } from '../../networks/mlp-float64';
 import * as PINN from '../../networks/pinn';
 import { bySize, Profile } from '../../report/profile';
-import { defineExperiment, seeds, tasksOf } from '../../runtime/experiment';
+import { defineExperiment, Experiment, seeds, tasksOf } from '../../runtime/experiment';
 import * as PES from './potentials';
 import * as VF from './value-function';
 import * as BESPOKE from './bespoke-activations';
@@ -284,4 +284,4 @@ export const universalExperiment = defineExperiment<BespokeConfig>({
   },
 });
 
-export const PHYSICS_EXPERIMENTS = [pesExperiment, pinnExperiment, vfExperiment, bespokeExperiment, universalExperiment];
+export const PHYSICS_EXPERIMENTS: Experiment<any, any>[] = [pesExperiment, pinnExperiment, vfExperiment, bespokeExperiment, universalExperiment];

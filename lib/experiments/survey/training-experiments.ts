@@ -15,7 +15,7 @@ import { twoMoons, xor, sine1d, spirals, accuracy } from '../../data/datasets';
 import { buildMlp, train, predictRows, evaluate, inactiveUnitFraction, Dataset, Mlp } from '../../networks/train';
 import { toMlp64, Mlp64 } from '../../networks/mlp-float64';
 import { bySize, Profile } from '../../report/profile';
-import { defineExperiment, grid, seeds, tasksOf, TaskSpec } from '../../runtime/experiment';
+import { defineExperiment, Experiment, grid, seeds, tasksOf, TaskSpec } from '../../runtime/experiment';
 import { collapseAffineStack, applyAffine } from './linear-stack';
 import { makeSignedGraph, trainSignedGnn } from './signed-graph';
 
@@ -281,5 +281,5 @@ export const graphExperiment = defineExperiment<GraphConfig>({
 });
 
 /** Every experiment of this module (for make estimate / make sweep). */
-export const TRAINING_EXPERIMENTS = [nonlinExperiment, dyingExperiment, modernExperiment, graphExperiment];
+export const TRAINING_EXPERIMENTS: Experiment<any, any>[] = [nonlinExperiment, dyingExperiment, modernExperiment, graphExperiment];
 export type { TaskSpec };
