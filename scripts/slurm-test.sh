@@ -134,7 +134,7 @@ say "slurmctld and slurmd up ($CPUS CPUs, ${MEM} MB) after $((SECONDS - START)) 
 export PROFILE=quick RESULTS_DIR="$T/results" PROGRESS=lines
 out="$(timeout 180 npx tsx scripts/sweep.ts "$EXPERIMENT" --scheduler slurm --shards "$SHARDS" --jobs 1 --time 10)" || fail "submission failed: $out"
 echo "$out"
-ARRAY="$(sed -n 's/^submitted job array \([0-9]*\).*/\1/p' <<<"$out")"
+ARRAY="$(sed -n 's/^.*submitted job array \([0-9]*\).*/\1/p' <<<"$out")"
 COLLECT="$(sed -n 's/.* and collect job \([0-9]*\).*/\1/p' <<<"$out")"
 [ -n "$ARRAY" ] && [ -n "$COLLECT" ] || fail "could not read the job ids from: $out"
 deadline=$((SECONDS + TIMEOUT))
