@@ -78,19 +78,14 @@ export interface TrainTaskConfig {
 }
 
 /** A spectral summary as JSON (eigenvalues kept, eigenvectors dropped: recompute them from `theta` when needed). */
-export interface SummaryRecord {
-  alphaCoded: number;
-  gammaCoded: number;
-  alphaRobust: number[];
-  gammaRobust: number[];
-  lambdaMin: number;
-  lambdaMax: number;
-  spread: number;
-  bulkRatio: number | null;
-  ipr: number | null;
-  zeroRows: number;
-  values: number[];
-}
+export type SummaryRecord =
+  Pick<SpectralSummary, 'alphaCoded' | 'gammaCoded' | 'alphaRobust' | 'gammaRobust' | 'lambdaMin' | 'lambdaMax' | 'spread'> & {
+    /** JSON has no NaN: undefined ratios are null. */
+    bulkRatio: number | null;
+    ipr: number | null;
+    zeroRows: number;
+    values: number[];
+  };
 
 export interface TrainTaskRecord {
   [k: string]: unknown;
