@@ -42,6 +42,11 @@ test('legends in order of meaning: numbers as numbers, "init" first', async () =
   assert.deepEqual(naturalOrder(['100 ep', '150 ep', '200 ep', '50 ep', 'init']), ['init', '50 ep', '100 ep', '150 ep', '200 ep']);
   assert.deepEqual(naturalOrder(['β=20', 'β=5', 'β=1']), ['β=1', 'β=5', 'β=20']);
   assert.deepEqual(naturalOrder([10, 2, 2, 1]), [1, 2, 10]);
+  assert.deepEqual(naturalOrder(['ELU, lr 0.05', 'ELU, lr 0.005', 'ELU, lr 0.3']), ['ELU, lr 0.005', 'ELU, lr 0.05', 'ELU, lr 0.3']);
+  assert.deepEqual(naturalOrder(['logistic fit, s = 0.3', 'logistic fit, s = 0.05', 'logistic fit, s = 1']), ['logistic fit, s = 0.05', 'logistic fit, s = 0.3', 'logistic fit, s = 1']);
+  assert.deepEqual(naturalOrder(['C_W = 1', 'C_W = 0.8165', 'C_W = 0.75', 'C_W = 0.6']), ['C_W = 0.6', 'C_W = 0.75', 'C_W = 0.8165', 'C_W = 1']);
+  assert.deepEqual(naturalOrder(['T = -1', 'T = 2', 'T = −3']), ['T = −3', 'T = -1', 'T = 2']);
+  assert.deepEqual(naturalOrder(['leaky-relu', 'relu 2', 'relu 10']), ['leaky-relu', 'relu 2', 'relu 10']);
 });
 
 test('one palette keyed by activation name, only when every series names a distinct activation', async () => {
@@ -160,4 +165,13 @@ test('lintSpec finds quantitative rects without x2/y2 (also in layers and concat
   const o = { x: 'x', y: 'y', value: 'v', xTitle: 'a', yTitle: 'b', valueTitle: 'v', raster: true as const };
   assert.deepEqual((hconcatSpec([heatmapSpec(grid, o), heatmapSpec(grid.map((r) => ({ ...r, v: 10 * r.v })), o)]) as any).resolve, { scale: { color: 'independent' } });
   assert.equal((hconcatSpec([heatmapSpec(grid, o), heatmapSpec(grid, o)]) as any).resolve, undefined);
+});
+
+test('a legend over a generic series field ("curve") or with colorTitle "" has no title; a given title is kept', () => {
+  const r = [{ x: 1, y: 2, curve: 'recursion', q: 'a' }, { x: 2, y: 3, curve: 'ensemble', q: 'b' }];
+  const color = (o: Record<string, unknown>) => ((lineSpec(r, { x: 'x', y: 'y', xTitle: 'x', yTitle: 'y', ...o } as never) as { encoding: { color: { title: unknown } } }).encoding.color.title);
+  assert.equal(color({ color: 'curve' }), null);
+  assert.equal(color({ color: 'q', colorTitle: '' }), null);
+  assert.equal(color({ color: 'curve', colorTitle: 'estimator' }), 'estimator');
+  assert.equal(color({ color: 'q' }), 'q');
 });

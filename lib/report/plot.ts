@@ -75,8 +75,47 @@ export function naturalOrder(values: readonly (string | number | boolean | null)
     const sa = String(a), sb = String(b);
     const fa = FIRST_WORDS.test(sa), fb = FIRST_WORDS.test(sb);
     if (fa !== fb) return fa ? -1 : 1;
-    return sa.localeCompare(sb, 'en', { numeric: true, sensitivity: 'base' });
+    return compareNatural(sa, sb);
   });
+}
+
+/** A number inside a label: sign (not a hyphen after a letter), decimals and exponent ("0.005", "−1", "1e-3"). */
+const LABEL_NUMBER = /(?<![A-Za-z0-9_])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?|\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi;
+
+function labelTokens(s: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  let at = 0;
+  for (const m of s.matchAll(LABEL_NUMBER)) {
+    if (m.index! > at) out.push(s.slice(at, m.index));
+    out.push(Number(m[0].replace('−', '-')));
+    at = m.index! + m[0].length;
+  }
+  if (at < s.length) out.push(s.slice(at));
+  return out;
+}
+
+/** Labels compared piece by piece: text as text, numbers as numbers (so 0.005 < 0.05 < 0.3 and 8 < 16). */
+function compareNatural(a: string, b: string): number {
+  const ta = labelTokens(a), tb = labelTokens(b);
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i], y = tb[i];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return x - y;
+    } else {
+      const c = String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
+      if (c !== 0) return c;
+    }
+  }
+  return ta.length - tb.length || a.localeCompare(b);
+}
+
+/** Fields whose name says nothing to a reader ("curve", "series"): their legend goes untitled unless a title is given. */
+const GENERIC_SERIES_FIELDS = new Set(['curve', 'curves', 'series', 'kind', 'type', 'group', 'label', 'name', 'key', 'variable']);
+
+/** A legend's title: the given one ('' = none), else the field's name unless that name is generic (then none). */
+function legendTitle(given: string | undefined, field: string): string | null {
+  if (given !== undefined) return given.trim() === '' ? null : given;
+  return GENERIC_SERIES_FIELDS.has(field.toLowerCase()) ? null : field;
 }
 
 /** Colour scale for a series field: natural order, and the activation palette when every series names an activation. */
@@ -134,8 +173,8 @@ function encoding(o: XYOptions, rows: readonly Row[] = []): Record<string, unkno
     x: axisField(o.x, o.xTitle, o.xScale, o.xDomain, o.symlogConstant),
     y: axisField(o.y, o.yTitle, o.yScale, o.yDomain, o.symlogConstant),
   };
-  if (o.color) enc.color = { field: o.color, type: 'nominal', title: o.colorTitle ?? o.color, ...(rows.length ? { scale: colorScale(rows, o.color), sort: null } : {}) };
-  if (o.strokeDash) enc.strokeDash = { field: o.strokeDash, type: 'nominal', title: o.strokeDashTitle ?? o.strokeDash, ...(rows.length ? { scale: { domain: naturalOrder(rows.map((r) => r[o.strokeDash!])) } } : {}) };
+  if (o.color) enc.color = { field: o.color, type: 'nominal', title: legendTitle(o.colorTitle, o.color), ...(rows.length ? { scale: colorScale(rows, o.color), sort: null } : {}) };
+  if (o.strokeDash) enc.strokeDash = { field: o.strokeDash, type: 'nominal', title: legendTitle(o.strokeDashTitle, o.strokeDash), ...(rows.length ? { scale: { domain: naturalOrder(rows.map((r) => r[o.strokeDash!])) } } : {}) };
   if (o.tooltip) enc.tooltip = [o.x, o.y, ...(o.color ? [o.color] : [])].map((f) => ({ field: f }));
   return enc;
 }
