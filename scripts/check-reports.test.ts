@@ -33,6 +33,9 @@ test('a good plot passes; crafted bad plots fail their rule', async () => {
   const rows = [8, 16, 32].flatMap((L) => [1, 2, 3].map((x) => ({ x, y: x * L, s: `L = ${L}` })));
   const good = await renderSvg(lineSpec(rows, { x: 'x', y: 'y', xTitle: 'epoch', yTitle: 'loss L (nats)', color: 's', colorTitle: 'lattice size' }));
   assert.deepEqual(checkSvg(good, 'p'), []);
+  // a title containing "|" is read whole (its unit comes after the bar)
+  const bar = await renderSvg(lineSpec(rows, { x: 'x', y: 'y', xTitle: 'epoch', yTitle: 'time ordered, |m| > ½ (units of T_c / heating rate)', color: 's', colorTitle: 'lattice size' }));
+  assert.deepEqual(checkSvg(bar, 'p'), []);
   const grid = [0, 1, 2].flatMap((x) => [0, 1, 2].map((y) => ({ x, y, v: x + y })));
   assert.deepEqual(checkSvg(await renderSvg(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b (bias)', valueTitle: 'loss' })), 'p'), []);
   assert.deepEqual(checkSvg(await renderSvg(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b (bias)', valueTitle: 'loss', raster: true })), 'p'), []);

@@ -157,7 +157,7 @@ export function checkSvg(svg: string, where: string): Finding[] {
     }
   });
   for (const t of titles) {
-    const [kind, title] = t.split('|');
+    const kind = t.slice(0, t.indexOf('|')), title = t.slice(t.indexOf('|') + 1);
     const why = kind === 'legend' ? rawLegendTitle(title) : rawTitle(title);
     if (why) f.push({ category: 'title-name', where, message: `${kind} title: ${why}` });
     if (kind !== 'legend' && TIME_WORDS.test(title) && !TIME_UNITS.test(title)) f.push({ category: 'time-unit', where, message: `${kind} title "${title}" names a time but no unit` });
