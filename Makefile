@@ -145,7 +145,7 @@ clean:
 # make slurm-test                                     a real one-node Slurm (Debian's slurm-wlm + munge, root) runs the demo grid
 # Slurm: SLURM_PARTITION, SLURM_TIME (per array task, e.g. 4:00:00), SLURM_MEM (e.g. 8G), SLURM_CPUS (per array task = its JOBS),
 # SBATCH_ARGS (more sbatch options, e.g. --account=abc); RESULTS_DIR must be on a filesystem every node shares.
-.PHONY: sweep estimate slurm-test resume-test
+.PHONY: sweep estimate slurm-test slurm-local resume-test
 EXPERIMENT      ?=
 NOTEBOOK        ?=
 SCHEDULER       ?= local
@@ -171,6 +171,12 @@ estimate: setup-node
 
 slurm-test: setup-node
 	bash scripts/slurm-test.sh
+
+# No cluster at hand: run a notebook's grids through a throwaway one-node Slurm on this machine (the same sbatch arrays
+# make sweep SCHEDULER=slurm submits on a real cluster), e.g. make slurm-local NOTEBOOK=04 PROFILE=paper SHARDS=2.
+slurm-local: setup-node
+	@if [ -z "$(NOTEBOOK)" ]; then echo "make slurm-local needs NOTEBOOK=00..04"; exit 2; fi
+	SWEEP_NOTEBOOK=$(NOTEBOOK) PROFILE=$(PROFILE) RESULTS_DIR="$(RESULTS_DIR)" SHARDS=$(SHARDS) SLURM_TEST_PORT=16827 bash scripts/slurm-test.sh
 
 # Kill a notebook run mid-way (Jupyter, kernel and workers) and run it again: finished tasks come from the cache.
 resume-test: setup

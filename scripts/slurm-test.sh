@@ -5,6 +5,9 @@
 # (zero computed) and give the same table as a fresh local run. Every daemon it starts is stopped on exit.
 # Bounded waits throughout; on failure it prints the Slurm logs. Env: SLURM_TEST_TIMEOUT (s, default 300),
 # SLURM_TEST_PORT (slurmctld port, default 16817; slurmd uses +1), SHARDS (default 3), KEEP=1 keeps the temp dir.
+# SWEEP_NOTEBOOK=NN (make slurm-local): instead of the demo, submit that notebook's task grids at $PROFILE into
+# $RESULTS_DIR (default results/) as $SHARDS-shard job arrays on this throwaway cluster, wait for them (no time limit
+# unless SLURM_TEST_TIMEOUT), and leave the filled cache for make report / execute-notebooks.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -115,7 +118,7 @@ SlurmdLogFile=$T/slurmd.log
 SlurmctldDebug=info
 SlurmdDebug=info
 NodeName=$HOST CPUs=$CPUS RealMemory=$MEM State=UNKNOWN
-PartitionName=test Nodes=$HOST Default=YES MaxTime=30 State=UP
+PartitionName=test Nodes=$HOST Default=YES MaxTime=$([ -n "${SWEEP_NOTEBOOK:-}" ] && echo UNLIMITED || echo 30) State=UP
 CONF
 
 slurmctld -D -i -f "$SLURM_CONF" >>"$T/slurmctld.log" 2>&1 & PIDS+=($!)
@@ -129,6 +132,27 @@ for _ in $(seq 1 60); do
 done
 [ "$state" = idle ] || fail "node not idle after 30 s (state '$state')"
 say "slurmctld and slurmd up ($CPUS CPUs, ${MEM} MB) after $((SECONDS - START)) s"
+
+# ---- make slurm-local: one notebook's grids through this cluster, into the caller's RESULTS_DIR
+if [ -n "${SWEEP_NOTEBOOK:-}" ]; then
+  export PROFILE="${PROFILE:-default}" RESULTS_DIR="${RESULTS_DIR:-$ROOT/results}" PROGRESS=lines
+  mkdir -p "$RESULTS_DIR"
+  out="$(timeout 600 npx tsx scripts/sweep.ts --notebook "$SWEEP_NOTEBOOK" --scheduler slurm --shards "$SHARDS" --jobs 1)" || fail "submission failed: $out"
+  echo "$out"
+  ids="$(sed -n 's/^.*submitted job array \([0-9]*\).* and collect job \([0-9]*\).*/\1 \2/p' <<<"$out" | tr '\n' ' ')"
+  [ -n "${ids// /}" ] || fail "could not read the job ids from: $out"
+  jobs_csv="$(tr -s ' ' ',' <<<"$ids" | sed 's/^,//; s/,$//')"
+  limit="${SLURM_TEST_TIMEOUT:-0}"; t_sub=$SECONDS; last=0
+  while [ -n "$(timeout 10 squeue -h -j "$jobs_csv" -o %i 2>/dev/null || echo unknown)" ]; do
+    [ "$limit" = 0 ] || [ $((SECONDS - t_sub)) -lt "$limit" ] || { squeue >&2; fail "jobs still queued or running after ${limit} s"; }
+    if [ $((SECONDS - last)) -ge 60 ]; then last=$SECONDS; say "$(timeout 10 squeue -h -j "$jobs_csv" -o '%i %T' 2>/dev/null | awk '{n[$2]++} END {for (k in n) printf "%s %d  ", k, n[k]}')· $(( (SECONDS - t_sub) / 60 )) min"; fi
+    sleep 2
+  done
+  bad="$(for j in $ids; do timeout 10 scontrol -o show job "$j" 2>/dev/null; done | grep -v 'JobState=COMPLETED' | grep -o 'JobId=[0-9]* .*JobState=[A-Z_]*' | cut -c1-200 || true)"
+  [ -z "$bad" ] || fail "jobs did not complete: $bad"
+  say "notebook $SWEEP_NOTEBOOK at PROFILE=$PROFILE: every job array and collect job completed after $(( (SECONDS - t_sub) / 60 )) min; results in $RESULTS_DIR"
+  exit 0
+fi
 
 # ---- submit the demo grid as $SHARDS shards (plus the collect job) into the shared RESULTS_DIR
 export PROFILE=quick RESULTS_DIR="$T/results" PROGRESS=lines
