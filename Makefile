@@ -92,13 +92,16 @@ stability: notebooks-quick
 	npx tsx scripts/claims-diff.ts build/quick/site/claims/$(STABLE_NB).json build/quick/again/claims/$(STABLE_NB).json --verdicts-only --fail-on-change
 
 # ---------------------------------------------------------------- report
+# NOTEBOOK=04 (or "03 04") renders only those notebooks, e.g. the paper profile of the ones that fit:
+#   make slurm-local NOTEBOOK=04 PROFILE=paper SHARDS=2 && make report NOTEBOOK=04 PROFILE=paper REPORT_DIR=reports-paper
+REPORT_NOTEBOOKS = $(if $(filter-out all,$(NOTEBOOK)),$(foreach n,$(NOTEBOOK),$(wildcard notebooks/$(n)-*.ipynb)))
 # The previous build's claims.json is kept (build/previous-claims.json): the index lists what changed.
 report: setup
 	mkdir -p build
 	if [ -f "$(REPORT_DIR)/claims.json" ]; then cp "$(REPORT_DIR)/claims.json" build/previous-claims.json; fi
 	rm -rf build/executed "$(REPORT_DIR)"
 	mkdir -p "$(REPORT_DIR)"
-	status=0; PROFILE=$(PROFILE) REPORT_DIR="$(REPORT_DIR)" bash scripts/execute-notebooks.sh build/executed || status=$$?; \
+	status=0; PROFILE=$(PROFILE) REPORT_DIR="$(REPORT_DIR)" bash scripts/execute-notebooks.sh build/executed $(REPORT_NOTEBOOKS) || status=$$?; \
 	PROFILE=$(PROFILE) npx tsx scripts/build-site.ts build/executed "$(REPORT_DIR)" build/previous-claims.json; \
 	echo "open $(REPORT_DIR)/index.html"; exit $$status
 
