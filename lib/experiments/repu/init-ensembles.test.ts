@@ -57,7 +57,7 @@ test('singleNetworkKernels: one network on inputs of one norm; first-layer kerne
 });
 
 test('task grids: every profile declared, more work at paper', () => {
-  for (const e of [initEnsembles, singleNetworks]) {
+  for (const e of [initEnsembles, singleNetworks] as Parameters<typeof resolveTasks>[0][]) {
     const q = resolveTasks(e, 'quick'), d = resolveTasks(e, 'default'), p = resolveTasks(e, 'paper');
     assert.ok(q.length > 0 && d.length >= q.length && p.length >= d.length);
   }
