@@ -46,3 +46,21 @@ test('interleavedCpuTimings: bestOf keeps the fastest of k back-to-back timings'
   assert.equal(t.cpu.arm.length, 3);
   await assert.rejects(interleavedCpuTimings({ a: () => 0 }, { repeats: 1, bestOf: 0 }), /bestOf must be an integer >= 1, but got 0/);
 });
+
+test('interleavedBestOfTimings: replicate j is the fastest of rounds j·k … (j+1)·k − 1, spread over the rotation', async () => {
+  const { interleavedBestOfTimings } = await import('./timing');
+  const order: string[] = [];
+  let sink = 0, callsA = 0;
+  // arm a: every third call is slow (a "slow spell"); the block minimum over 3 rounds discards it
+  const a = () => { order.push('a'); const n = callsA++ % 3 === 1 ? 6e6 : 2e5; for (let i = 0; i < n; i++) sink += Math.sqrt(i); };
+  const b = () => { order.push('b'); for (let i = 0; i < 2e6; i++) sink += Math.sqrt(i); };
+  const t = await interleavedBestOfTimings({ a, b }, { repeats: 2, bestOf: 3, warmup: 0 });
+  assert.ok(sink > 0);
+  assert.equal(order.length, 12);
+  assert.deepEqual(order.slice(0, 4), ['a', 'b', 'b', 'a']);
+  assert.equal(t.cpu.a.length, 2);
+  assert.equal(t.wall.b.length, 2);
+  assert.ok(Math.max(...t.cpu.a) < Math.min(...t.cpu.b), `a ${t.cpu.a} vs b ${t.cpu.b}`);
+  await assert.rejects(interleavedBestOfTimings({ a }, { repeats: 2, bestOf: 0 }), /bestOf must be an integer >= 1, but got 0/);
+  await assert.rejects(interleavedBestOfTimings({ a }, { repeats: 0, bestOf: 2 }), /repeats must be an integer >= 1, but got 0/);
+});

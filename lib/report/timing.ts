@@ -69,3 +69,23 @@ export async function interleavedCpuTimings(
   }
   return { wall, cpu };
 }
+
+/**
+ * Interleaved best-of samples: `repeats × bestOf` rounds in rotating order (as `interleavedCpuTimings`
+ * with bestOf 1), and replicate j of each arm is the minimum over its samples in rounds
+ * j·bestOf … (j+1)·bestOf − 1 (wall and CPU separately). Unlike back-to-back best-of, the k samples of
+ * one replicate are spread over k rounds, separated by the other arms' samples, so a slow spell of a
+ * shared machine (a burst of other work thrashing the caches, tens to hundreds of ms) spoils at
+ * most one of them; the minimum then discards it. Replicate j of every arm comes from the same
+ * block of rounds (paired by block).
+ */
+export async function interleavedBestOfTimings(
+  arms: Record<string, TimedArm>, opts: { repeats: number; bestOf: number; warmup?: number; callsPerSample?: number },
+): Promise<{ wall: Record<string, number[]>; cpu: Record<string, number[]> }> {
+  const repeats = assertInteger(opts.repeats, 'repeats', 1);
+  const best = assertInteger(opts.bestOf, 'bestOf', 1);
+  const raw = await interleavedCpuTimings(arms, { repeats: repeats * best, warmup: opts.warmup, callsPerSample: opts.callsPerSample });
+  const blockMin = (xs: number[]) => Array.from({ length: repeats }, (_, j) => Math.min(...xs.slice(j * best, (j + 1) * best)));
+  const map = (r: Record<string, number[]>) => Object.fromEntries(Object.entries(r).map(([k, xs]) => [k, blockMin(xs)]));
+  return { wall: map(raw.wall), cpu: map(raw.cpu) };
+}

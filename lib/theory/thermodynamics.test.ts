@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   binomBig, compositions, compositionsByConvolution, compositionsFloat64, lambda1, lambda1SeedLiteral, lnBig,
   netParams, hiddenLevels, outputLevels, thermodynamics, generatingFunction, enumerateMicrostates,
-  thermoFromPolynomial, seedLiteralSUphi, polyToString, midpointThreshold, thermoCurves, deltaFromRule, claimFlags,
+  thermoFromPolynomial, seedLiteralSUphi, polyToString, midpointThreshold, thermoCurves, deltaFromRule, claimFlags, meanActiveLevel,
   type NetParams,
 } from './thermodynamics';
 
@@ -199,6 +199,18 @@ test('thermoCurves and Δ rules', () => {
   assert.equal(deltaFromRule('g0K/2', 5, 2), 5);
   assert.equal(midpointThreshold(10, 2), 15);
   assert.throws(() => deltaFromRule('x' as never, 5, 2), /Delta rule.*'x'/);
+});
+
+test('meanActiveLevel: the count-weighted mean active ReLU level, by brute force; H2 = H1 − δ1 + 1; guarded', () => {
+  // g0 = 3, K = 2: excitations 3…6 with counts 1, 3, 3, 1; δ1 = ⌈9/2⌉ = 5: levels 5 (3 ways) and 6 (1 way)
+  assert.ok(Math.abs(meanActiveLevel(3, 2) - (5 * 3 + 6) / 4) < 1e-9);
+  assert.ok(Math.abs(meanActiveLevel(3, 2, 5, 'H2') - (1 * 3 + 2) / 4) < 1e-9);
+  for (const g0 of [2, 7, 12]) assert.ok(Math.abs(meanActiveLevel(g0, 2, undefined, 'H1') - midpointThreshold(g0, 2) + 1 - meanActiveLevel(g0, 2, undefined, 'H2')) < 1e-8);
+  assert.equal(deltaFromRule('meanTheta', 3, 2), meanActiveLevel(3, 2));
+  assert.equal(deltaFromRule('meanTheta', 3, 2, 'H2'), meanActiveLevel(3, 2, 5, 'H2'));
+  assert.throws(() => meanActiveLevel(3, 2, 99), /delta1/);
+  assert.throws(() => meanActiveLevel(3, 2, 5, 'H3' as never), /reluLevel must be H1 or H2, but got 'H3'/);
+  assert.throws(() => meanActiveLevel(0, 2), /g0|g must/);
 });
 
 test('bad input is refused with a message naming the argument and value', () => {

@@ -443,15 +443,39 @@ export function polyToString(M: BigPoly, v = 'z'): string {
 
 // ---------------------------------------------------------------- curves and sweeps
 
-/** Rule for Δ as a function of g0 and K in the sensitivity sweep. */
-export type DeltaRule = 'K' | 'g0K/2' | 'g0K';
+/**
+ * Rule for Δ as a function of g0 and K in the sensitivity sweep; 'meanTheta' matches Δ to the energy scale of the
+ * ReLU reading: Δ = ⟨θ⟩, the count-weighted mean energy of a ReLU unit's active levels (`meanActiveLevel`).
+ */
+export type DeltaRule = 'K' | 'g0K/2' | 'g0K' | 'meanTheta';
 
-/** Δ from its rule. */
-export function deltaFromRule(rule: DeltaRule, g0: number, K: number): number {
+/**
+ * The count-weighted mean energy ⟨θ⟩ of a ReLU unit's active levels above its silent level: Σ e(θ) λ^θ / Σ λ^θ over
+ * θ = δ1 … g0·K, with e(θ) = θ (H1, as printed) or θ − δ1 + 1 (H2). At the midpoint threshold it is ≈ 1.5·g0 + O(√g0)
+ * under H1 (K = 2) and O(√g0) under H2 (docs/derivations/00-chinae.md §3.6). Exact counts (BigInt), ratio to ~1e-9.
+ */
+export function meanActiveLevel(g0: number, K: number, delta1 = midpointThreshold(g0, K), reluLevel: ReluLevel = 'H1'): number {
+  checkGK(g0, K);
+  checkThreshold(delta1, g0, K, 'delta1');
+  if (reluLevel !== 'H1' && reluLevel !== 'H2') throw new RangeError(`reluLevel must be H1 or H2, but got '${String(reluLevel)}'`);
+  const c = compositions(g0, K);
+  let num = 0n, den = 0n;
+  for (let th = delta1; th <= g0 * K; th++) {
+    const e = BigInt(reluLevel === 'H1' ? th : th - delta1 + 1);
+    num += e * c[th];
+    den += c[th];
+  }
+  if (den === 0n) throw new RangeError(`no active ReLU level at g0=${g0}, K=${K}, delta1=${delta1}`);
+  return Number((num * 1_000_000_000n) / den) / 1e9;
+}
+
+/** Δ from its rule ('meanTheta' at the midpoint threshold, for the ReLU reading `reluLevel`, default H1). */
+export function deltaFromRule(rule: DeltaRule, g0: number, K: number, reluLevel: ReluLevel = 'H1'): number {
   if (rule === 'K') return K;
   if (rule === 'g0K/2') return (g0 * K) / 2;
   if (rule === 'g0K') return g0 * K;
-  throw new RangeError(`Delta rule must be K, g0K/2 or g0K, but got '${rule}'`);
+  if (rule === 'meanTheta') return meanActiveLevel(g0, K, midpointThreshold(g0, K), reluLevel);
+  throw new RangeError(`Delta rule must be K, g0K/2, g0K or meanTheta, but got '${rule}'`);
 }
 
 export interface CurveRow {
@@ -468,14 +492,14 @@ export interface CurveRow {
 export function thermoCurves(
   g0s: readonly number[],
   units: readonly { label: string; hidden: HiddenKind; reluLevel?: ReluLevel; tanhReading?: TanhReading }[],
-  o: { beta: number; p?: number; m?: number; g1?: number; deltaRule?: DeltaRule },
+  o: { beta: number; p?: number; m?: number; g1?: number; deltaRule?: DeltaRule; matchLevel?: ReluLevel },
 ): CurveRow[] {
   assertFinite(o.beta, 'beta');
   const rows: CurveRow[] = [];
   for (const g0 of g0s) {
     for (const u of units) {
       const K = (o.m ?? P0.m) * (o.p ?? P0.p);
-      const P = netParams({ g0, g1: o.g1, m: o.m, p: o.p, hidden: u.hidden, reluLevel: u.reluLevel, tanhReading: u.tanhReading, Delta: deltaFromRule(o.deltaRule ?? 'K', g0, K) });
+      const P = netParams({ g0, g1: o.g1, m: o.m, p: o.p, hidden: u.hidden, reluLevel: u.reluLevel, tanhReading: u.tanhReading, Delta: deltaFromRule(o.deltaRule ?? 'K', g0, K, o.matchLevel ?? 'H1') });
       const t = thermodynamics(P, o.beta);
       rows.push({ g0, unit: u.label, S: t.S, Uphi: t.Uphi, SoverUphi: t.SoverUphi, C: t.C });
     }
@@ -502,7 +526,7 @@ export function claimFlags(
   g0: number, o: { beta: number; p: number; deltaRule: DeltaRule; reluLevel: ReluLevel; other: 'sigmoid' | 'tanh'; g1?: number; m?: number },
 ): ClaimFlags {
   const K = (o.m ?? P0.m) * o.p;
-  const common = { g0, g1: o.g1, m: o.m, p: o.p, Delta: deltaFromRule(o.deltaRule, g0, K) };
+  const common = { g0, g1: o.g1, m: o.m, p: o.p, Delta: deltaFromRule(o.deltaRule, g0, K, o.reluLevel) };
   const r = thermodynamics(netParams({ ...common, hidden: 'relu', reluLevel: o.reluLevel }), o.beta);
   const s = thermodynamics(netParams({ ...common, hidden: o.other }), o.beta);
   return {

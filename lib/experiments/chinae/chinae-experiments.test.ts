@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   chooseRates, phaseSeed, Float64Net, lrTask, phaseTask, timingTask, experimentData, timingSeries,
-  chinaeLrSelection, chinaePhases, chinaeTiming, phaseTasks, DATASETS, CHINAE_SIZES,
+  chinaeLrSelection, chinaePhases, chinaeTiming, phaseTasks, DATASETS, CHINAE_SIZES, sessionDeadZone, timingStepsAt,
 } from './chinae-experiments';
+import { bookRuntimeClaims } from './chinae-timing-claims';
+import { Ledger } from '../../report/claims';
 import { resolveTasks } from '../../runtime/experiment';
 
 test('phaseSeed: injective over the paper grid, shared by the units, guarded', () => {
@@ -31,7 +33,14 @@ test('task grids: sizes per profile; the paper grid is 1 000 phases × 3 widths 
   assert.equal(resolveTasks(chinaePhases, 'paper').length, 1000 * 3 * 3 * 3);
   assert.equal(resolveTasks(chinaePhases, 'default').length, CHINAE_SIZES.default.phases * 3 * 3 * 3);
   assert.equal(resolveTasks(chinaeLrSelection, 'default').length, 3 * 3 * 3);
-  assert.equal(resolveTasks(chinaeTiming, 'default').length, 3 * (CHINAE_SIZES.default.timing.widths.length + CHINAE_SIZES.default.timing.float64Widths.length));
+  const T = CHINAE_SIZES.default.timing;
+  const timing = resolveTasks(chinaeTiming, 'default');
+  assert.equal(timing.length, T.sessions * 3 * (T.widths.length + T.float64Widths.length));
+  // session-major: every task of the first session before any of the second
+  assert.ok(timing.slice(0, timing.length / 2).every((t) => t.seed === timing[0].seed) && timing[timing.length - 1].seed !== timing[0].seed);
+  // a narrower network takes proportionally more steps per sample (TF.js: 4 at N = 5 000, 1 at 50 000)
+  assert.deepEqual(timing.filter((t) => t.config.engine === 'tfjs' && t.config.data === 'phoneme' && t.seed === timing[0].seed).map((t) => t.config.steps), [4, 2, 1]);
+  assert.ok(resolveTasks(chinaeTiming, 'paper').every((t) => (t.cost ?? 0) > 0));
   assert.deepEqual(CHINAE_SIZES.default.timing.widths, [5000, 10000, 50000]);
   const t = phaseTasks('quick', { phoneme: { ReLU: 0.5 } });
   assert.equal(t.find((x) => x.config.data === 'phoneme' && x.config.unit === 'ReLU')!.config.lr, 0.5);
@@ -79,4 +88,62 @@ test('tasks at tiny size: lrTask, phaseTask (deterministic, paired seeds), timin
     assert.deepEqual(Object.keys(s), ['8']);
   }
   await assert.rejects(timingTask({ engine: 'gpu' as never, data: 'phoneme', perClass: 60, N: 8, rounds: 2, steps: 1, batchSize: 16, recallRows: 10 }, 3), /engine/);
+});
+
+test('timingStepsAt: steps scale inversely with the width below stepsWidth; guarded', () => {
+  assert.equal(timingStepsAt(5000, 1, 50000), 10);
+  assert.equal(timingStepsAt(50000, 2, 50000), 2);
+  assert.equal(timingStepsAt(80000, 1, 50000), 1);
+  assert.throws(() => timingStepsAt(0, 1, 5), /N must be an integer >= 1, but got 0/);
+  assert.throws(() => timingStepsAt(5, 1, 2.5), /stepsWidth must be an integer >= 1, but got 2.5/);
+});
+
+/** A fake timing record: ReLU at `r`× the others' time (per round jitter j). */
+const fakeRecord = (r: number, j: number[], scale = 1) => Object.fromEntries(['train', 'recall'].flatMap((arm) => ['ReLU', 'sigmoid', 'tanh'].map((u) =>
+  [`${arm}Cpu_${u}`, j.map((x) => (u === 'ReLU' ? r : 1) * 100 * scale * (1 + x))])));
+
+test('timingSeries concatenates the sessions in seed order; sessionDeadZone measures the spread between sessions', () => {
+  const cfg = { engine: 'tfjs', data: 'phoneme', N: 5000 };
+  const e = [{ config: cfg, record: fakeRecord(0.8, [0, 0.01, 0]), seed: 11 }, { config: cfg, record: fakeRecord(0.7, [0, 0, 0.02]), seed: 10 }];
+  const s = timingSeries(e, 'tfjs', 'phoneme', 'trainCpu_ReLU');
+  assert.deepEqual(s[5000].map((x) => Math.round(x)), [70, 70, 71, 80, 81, 80]);
+  const dz = sessionDeadZone(e, 'tfjs')!;
+  // ln-ratio differs by ln(0.7/0.8) between the sessions in every case (jitter is the same on both arms)
+  assert.equal(dz.cases, 4);
+  assert.ok(Math.abs(dz.rms - Math.log(0.8 / 0.7)) < 1e-12);
+  assert.ok(Math.abs(dz.deadZone - 1.5 * Math.log(0.8 / 0.7)) < 1e-12);
+  assert.equal(sessionDeadZone([e[0]], 'tfjs'), null);
+  assert.equal(sessionDeadZone(e, 'float64'), null);
+  // identical sessions: the floor ln 1.02
+  assert.ok(Math.abs(sessionDeadZone([e[0], { ...e[0], seed: 12 }], 'tfjs')!.deadZone - Math.log(1.02)) < 1e-12);
+  assert.throws(() => sessionDeadZone(e, 'tfjs', { z: 0 }), /z must be/);
+  assert.throws(() => sessionDeadZone(e, 'tfjs', { floor: -1 }), /floor must be a finite number >= 0, but got -1/);
+});
+
+test('bookRuntimeClaims: decided by the paired ln-ratio with the measured dead zone; can come out either way', () => {
+  const sizes = { ...CHINAE_SIZES.default, timing: { ...CHINAE_SIZES.default.timing, rounds: 6, sessions: 2 } };
+  const entries = (ratio: number) => ['tfjs', 'float64'].flatMap((engine) => DATASETS.flatMap((data) =>
+    (engine === 'tfjs' ? sizes.timing.widths : sizes.timing.float64Widths).flatMap((N) => [10, 11].map((seed) => ({
+      config: { engine, data, N }, seed, record: fakeRecord(ratio, [0, 0.01, -0.01, 0.02, 0, -0.02].map((x) => x * (seed - 9)), N / 5000),
+    })))));
+  const run = (ratio: number) => {
+    const L = new Ledger('t', 't', 'default');
+    const dz = bookRuntimeClaims(L, entries(ratio), sizes, { level: 0.99, fallbackDeadZone: Math.log(1.1), minReplicates: 10,
+      engineLabel: { tfjs: 'TF.js', float64: 'float64' }, cloudsNote: '' });
+    return { v: Object.fromEntries(L.rows().map((c) => [c.id, c.verdict])), dz, L };
+  };
+  const slow = run(1.5), fast = run(0.5);
+  assert.equal(slow.v.E4, 'reproduced');
+  assert.equal(fast.v.E4, 'not reproduced');
+  assert.equal(fast.v.E5, 'reproduced');
+  assert.equal(slow.v.E5, 'not reproduced');
+  assert.equal(fast.v.C6, 'reproduced');
+  // equal slopes' ratio = the time ratio: ReLU escalates faster exactly when it is slower
+  assert.equal(slow.v.E3, 'reproduced');
+  assert.equal(fast.v.E3b, 'not reproduced');
+  // a 1 % difference is inside the dead zone: inconclusive either way
+  assert.equal(run(1.01).v.E4, 'inconclusive');
+  assert.equal(slow.L.rows().length, 3 * 2 * 4 + 2);
+  assert.ok(slow.dz.tfjs.deadZone >= Math.log(1.02));
+  assert.match(slow.L.rows().find((c) => c.id === 'E4')!.note!, /ratio t\(ReLU\)\/t\(other\) /);
 });

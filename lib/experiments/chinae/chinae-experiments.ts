@@ -19,12 +19,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { relu, sigmoidAct, tanhAct, type Activation } from '../../core/activations';
 import { initBackend } from '../../core/backend';
+import { loadNative } from '../../core/native-blas';
 import { assertInteger, assertOneOf, assertPositive, assertInRange } from '../../core/guards';
 import { makeRng, normals, permutation } from '../../core/rng';
 import { cloudsSubstitute, gaussElena, loadPhoneme, standardize, trainTestSplit, type LabelledData } from '../../data/elena';
 import { buildMlp, lossOf } from '../../networks/train';
 import { bySize, type Profile } from '../../report/profile';
-import { interleavedCpuTimings } from '../../report/timing';
+import { interleavedBestOfTimings } from '../../report/timing';
 import { defineExperiment, grid, seeds, tasksOf, type TaskSpec } from '../../runtime/experiment';
 import { learningPhases } from './thermo-experiments';
 
@@ -53,20 +54,24 @@ export interface ChinaeSizes {
   /** width of the learning-rate selection runs */
   lrWidth: number;
   /**
-   * timing tasks: widths (TF.js; `float64Widths` for the float64 engine, ~5× slower), interleaved rounds (the replicates), and per
-   * engine the SGD steps per training sample, test rows per recall sample and `bestOf` (each sample the fastest of k back-to-back timings)
+   * timing tasks: widths (TF.js; `float64Widths` for the float64 engine, ~5× slower, at `default` up to N = 10 000); `sessions` independent runs of the probe
+   * (tasks run one after the other, session-major, each with its own initialisation), each of `rounds` interleaved rounds — the
+   * replicates are rounds × sessions, and the spread between sessions measures the run-to-run spread that sets the dead zone;
+   * per engine: SGD steps per training sample at width `stepsWidth` (a narrower network takes proportionally more steps per sample,
+   * and its recall sample as many forward passes, so that no sample is a few milliseconds of timer noise), test rows per recall
+   * pass, and `bestOf` (each replicate the fastest of k samples spread over k interleaved rounds)
    */
-  timing: { widths: number[]; float64Widths: number[]; rounds: number; steps: Record<Engine, number>; recallRows: Record<Engine, number>; bestOf: Record<Engine, number> };
+  timing: { widths: number[]; float64Widths: number[]; rounds: number; sessions: number; steps: Record<Engine, number>; stepsWidth: Record<Engine, number>; recallRows: Record<Engine, number>; bestOf: Record<Engine, number> };
 }
 
 /** Sizes per profile (the paper: N = 5 000 / 10 000 / 50 000, 1 000 phases × 50 epochs, Chinea, "Discussion"). */
 export const CHINAE_SIZES: Record<Profile, ChinaeSizes> = {
   quick: { widths: [16, 128], phases: 2, epochs: 3, batchSize: 64, perClass: 600, lrGrid: [0.05, 0.5], lrWidth: 128,
-    timing: { widths: [16, 128], float64Widths: [16, 128], rounds: 3, steps: { tfjs: 1, float64: 1 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 2, float64: 1 } } },
+    timing: { widths: [16, 128], float64Widths: [16, 128], rounds: 3, sessions: 1, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 128, float64: 128 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 2, float64: 1 } } },
   default: { widths: [16, 128, 512], phases: 10, epochs: 10, batchSize: 64, perClass: 1250, lrGrid: [0.05, 0.2, 1], lrWidth: 128,
-    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 50000], rounds: 10, steps: { tfjs: 1, float64: 1 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 3, float64: 1 } } },
+    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000], rounds: 6, sessions: 2, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 20000, float64: 5000 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 3, float64: 1 } } },
   paper: { widths: [5000, 10000, 50000], phases: 1000, epochs: 50, batchSize: 64, perClass: 2500, lrGrid: [0.01, 0.05, 0.2, 1], lrWidth: 1024,
-    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000, 50000], rounds: 30, steps: { tfjs: 2, float64: 1 }, recallRows: { tfjs: 1024, float64: 256 }, bestOf: { tfjs: 3, float64: 2 } } },
+    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000, 50000], rounds: 15, sessions: 2, steps: { tfjs: 2, float64: 1 }, stepsWidth: { tfjs: 50000, float64: 5000 }, recallRows: { tfjs: 1024, float64: 256 }, bestOf: { tfjs: 3, float64: 2 } } },
 };
 
 export function unitActivation(unit: UnitName): Activation {
@@ -284,30 +289,35 @@ export class Float64Net {
   }
 }
 
-export interface TimingConfig { engine: Engine; data: DatasetName; perClass: number; N: number; rounds: number; steps: number; batchSize: number; recallRows: number; bestOf?: number; [k: string]: unknown }
+export interface TimingConfig { engine: Engine; data: DatasetName; perClass: number; N: number; rounds: number; steps: number; batchSize: number; recallRows: number; bestOf?: number; recallPasses?: number; [k: string]: unknown }
 
 /**
- * One timing task: the three hidden units at one (engine, dataset, N), each with a training arm
- * (`steps` SGD steps on fixed mini-batches) and a recall arm (a forward pass over the first
- * `recallRows` test patterns), interleaved in rotating order for `rounds` rounds after one untimed
- * warm-up round; each sample is the fastest of `bestOf` back-to-back timings (default 1). Sample r of every arm comes from round r (paired by round). Returned per unit and
- * arm: CPU time and wall time per epoch (training: per step × steps per epoch) and per recall of
- * the whole test set (scaled from `recallRows`), in ms.
+ * One timing task (one session of the probe): the three hidden units at one (engine, dataset, N), each with a training arm
+ * (`steps` SGD steps on fixed mini-batches) and a recall arm (`recallPasses` forward passes, default 1, over the first
+ * `recallRows` test patterns), interleaved in rotating order after one untimed warm-up round; replicate r of every arm
+ * is the fastest of `bestOf` (default 1) samples spread over `bestOf` consecutive rounds (`interleavedBestOfTimings`),
+ * `rounds` replicates, paired by block. Returned per unit and arm: CPU time and wall time per epoch (training: per step ×
+ * steps per epoch) and per recall of the whole test set (scaled from `recallRows` and per pass), in ms. The seed is the
+ * session: it sets the initialisation and the mini-batches. TF.js runs its native matmul on one OpenBLAS thread (set before
+ * the addon loads in the worker), so the CPU time of a sample is one thread's work, not a second thread's spinning.
  */
 export async function timingTask(c: TimingConfig, seed: number): Promise<Record<string, unknown>> {
   assertOneOf(c.engine, 'engine', ENGINES);
   assertInteger(c.N, 'N'); assertInteger(c.rounds, 'rounds'); assertInteger(c.steps, 'steps');
   assertInteger(c.batchSize, 'batchSize'); assertInteger(c.recallRows, 'recallRows');
+  const passes = assertInteger(c.recallPasses ?? 1, 'recallPasses', 1);
   const { train, test } = experimentData(c.data, c.perClass);
   const g0 = train.x[0].length, n = train.x.length, rows = Math.min(c.recallRows, test.x.length);
   const order = permutation(makeRng(seed), n);
-  const stepsPerEpoch = Math.ceil(n / c.batchSize), recallScale = test.x.length / rows;
+  const stepsPerEpoch = Math.ceil(n / c.batchSize), recallScale = test.x.length / rows / passes;
   const arms: Record<string, () => void> = {};
   const cleanup: (() => void)[] = [];
   let backend = 'float64 TypeScript';
   try {
     if (c.engine === 'tfjs') {
-      backend = `TF.js ${(await initBackend()).name}`;
+      // one OpenBLAS thread for the native matmul (read when the addon loads): a second thread's spinning would be counted in the CPU time
+      process.env.OPENBLAS_NUM_THREADS = '1';
+      backend = `TF.js ${(await initBackend()).name} (${loadNative().why})`;
       const X = tf.tensor2d(train.x), Y = tf.tensor2d(train.y), Xt = tf.tensor2d(test.x.slice(0, rows));
       const batches: [tf.Tensor2D, tf.Tensor2D][] = [];
       for (let b = 0; b < c.steps; b++) {
@@ -324,7 +334,7 @@ export async function timingTask(c: TimingConfig, seed: number): Promise<Record<
         arms[`train|${u}`] = () => {
           for (const [xb, yb] of batches) { const cost = opt.minimize(() => lossOf(mlp, xb, yb, 'bce'), true, mlp.params)!; cost.dataSync(); cost.dispose(); }
         };
-        arms[`recall|${u}`] = () => { const p = mlp.predict(Xt); p.dataSync(); p.dispose(); };
+        arms[`recall|${u}`] = () => { for (let k = 0; k < passes; k++) { const p = mlp.predict(Xt); p.dataSync(); p.dispose(); } };
       }
     } else {
       const xb = new Float64Array(c.steps * c.batchSize * g0), yb = new Float64Array(c.steps * c.batchSize);
@@ -339,10 +349,10 @@ export async function timingTask(c: TimingConfig, seed: number): Promise<Record<
         arms[`train|${u}`] = () => {
           for (let b = 0; b < c.steps; b++) net.step(xb.subarray(b * c.batchSize * g0), yb.subarray(b * c.batchSize), c.batchSize, 0.01);
         };
-        arms[`recall|${u}`] = () => { net.logits(xt, rows); };
+        arms[`recall|${u}`] = () => { for (let k = 0; k < passes; k++) net.logits(xt, rows); };
       }
     }
-    const t = await interleavedCpuTimings(arms, { repeats: c.rounds, warmup: 1, bestOf: c.bestOf ?? 1 });
+    const t = await interleavedBestOfTimings(arms, { repeats: c.rounds, warmup: 1, bestOf: c.bestOf ?? 1 });
     const out: Record<string, unknown> = { backend, stepsPerEpoch, recallScale };
     for (const u of UNITS) {
       out[`trainCpu_${u}`] = t.cpu[`train|${u}`].map((ms) => (ms / c.steps) * stepsPerEpoch);
@@ -356,30 +366,78 @@ export async function timingTask(c: TimingConfig, seed: number): Promise<Record<
   }
 }
 
+/** SGD steps per training sample (and forward passes per recall sample) at width N: `steps` at `stepsWidth`, proportionally more below it. */
+export function timingStepsAt(N: number, steps: number, stepsWidth: number): number {
+  assertInteger(N, 'N', 1); assertInteger(steps, 'steps', 1); assertInteger(stepsWidth, 'stepsWidth', 1);
+  return steps * Math.max(1, Math.round(stepsWidth / N));
+}
+
+/** The session seeds of the probe (one task per session and (engine, dataset, N)). */
+export const timingSessionSeed = (session: number) => CHINAE_SEED + 10 + session;
+
 function timingTasks(profile: Profile): TaskSpec<TimingConfig>[] {
-  const s = bySize(CHINAE_SIZES, profile);
-  const cfgs = ENGINES.flatMap((engine) => grid({ data: DATASETS, N: engine === 'tfjs' ? s.timing.widths : s.timing.float64Widths }).map((g): TimingConfig => ({
-    engine, ...g, perClass: s.perClass, rounds: s.timing.rounds, steps: s.timing.steps[engine], batchSize: s.batchSize, recallRows: s.timing.recallRows[engine], bestOf: s.timing.bestOf[engine],
-  })));
-  return tasksOf(cfgs, [CHINAE_SEED + 10], (c) => (c.N * c.rounds * (c.engine === 'float64' ? 3 : 1)) / 1e5);
+  const s = bySize(CHINAE_SIZES, profile), T = s.timing;
+  const cfgs = ENGINES.flatMap((engine) => grid({ data: DATASETS, N: engine === 'tfjs' ? T.widths : T.float64Widths }).map((g): TimingConfig => {
+    const k = timingStepsAt(g.N, 1, T.stepsWidth[engine]);
+    return { engine, ...g, perClass: s.perClass, rounds: T.rounds, steps: T.steps[engine] * k, batchSize: s.batchSize, recallRows: T.recallRows[engine], recallPasses: k, bestOf: T.bestOf[engine] };
+  }));
+  // session-major: every task of session 0, then every task of session 1, … (the sessions are minutes apart)
+  return Array.from({ length: T.sessions }, (_, session) => tasksOf(cfgs, [timingSessionSeed(session)],
+    (c) => (c.N * c.rounds * c.steps * (c.bestOf ?? 1) * (c.engine === 'float64' ? 3 : 1)) / 1e5)).flat();
 }
 
 /** The runtime probe on two engines (run it with jobs: 1, so no two timing tasks share the cores). */
 export const chinaeTiming = defineExperiment<TimingConfig>({
-  name: 'chinae-timing', label: 'notebook 00: runtime probe (two engines)', version: 2,
+  name: 'chinae-timing', label: 'notebook 00: runtime probe (two engines)', version: 3,
   module: 'lib/experiments/chinae/chinae-experiments.ts', task: 'timingTask', tasks: timingTasks,
 });
 
-/** The per-round samples of one timing field (e.g. `trainCpu_ReLU`) at each width N, for one engine and dataset, from the timing entries. */
-export function timingSeries(entries: readonly { config: Record<string, unknown>; record: Record<string, unknown> }[], engine: Engine, data: DatasetName, field: string): Record<number, number[]> {
+/**
+ * The replicates of one timing field (e.g. `trainCpu_ReLU`) at each width N, for one engine and dataset, from the timing
+ * entries: the sessions' rounds concatenated in session (seed) order, so replicate i of every field and width is the same
+ * (session, round).
+ */
+export function timingSeries(entries: readonly { config: Record<string, unknown>; record: Record<string, unknown>; seed?: number }[], engine: Engine, data: DatasetName, field: string): Record<number, number[]> {
   assertOneOf(engine, 'engine', ENGINES);
   assertOneOf(data, 'data', DATASETS);
   const out: Record<number, number[]> = {};
-  for (const e of entries) {
-    if (e.config.engine !== engine || e.config.data !== data) continue;
+  const mine = entries.filter((e) => e.config.engine === engine && e.config.data === data).sort((a, b) => (a.seed ?? 0) - (b.seed ?? 0));
+  for (const e of mine) {
     const v = e.record[field];
     if (!Array.isArray(v)) throw new RangeError(`timing record of ${engine}/${data}/N=${String(e.config.N)} has no array field '${field}'`);
-    out[Number(e.config.N)] = v as number[];
+    const N = Number(e.config.N);
+    out[N] = [...(out[N] ?? []), ...(v as number[])];
   }
   return out;
+}
+
+/**
+ * The run-to-run spread of the probe on one engine, from its sessions: for every (dataset, N, opponent, arm) the mean
+ * ln-ratio ln t(ReLU) − ln t(other) over the rounds of each session, and d = its difference between sessions 0 and 1.
+ * `rms` is the root mean square of d over those cases, so rms/2 estimates the between-run standard deviation of the
+ * pooled (two-session) mean; the dead zone is `z`·rms/2 (default z = 3), floored at `floor` (default ln 1.02). Null
+ * when the entries hold fewer than two sessions.
+ */
+export function sessionDeadZone(entries: readonly { config: Record<string, unknown>; record: Record<string, unknown>; seed: number }[], engine: Engine,
+  opts: { z?: number; floor?: number } = {}): { deadZone: number; rms: number; maxAbs: number; cases: number } | null {
+  assertOneOf(engine, 'engine', ENGINES);
+  const z = opts.z ?? 3, floor = opts.floor ?? Math.log(1.02);
+  assertPositive(z, 'z');
+  if (!(Number.isFinite(floor) && floor >= 0)) throw new RangeError(`floor must be a finite number >= 0, but got ${floor}`);
+  const mine = entries.filter((e) => e.config.engine === engine);
+  const sessions = [...new Set(mine.map((e) => e.seed))].sort((a, b) => a - b);
+  if (sessions.length < 2) return null;
+  const ds: number[] = [];
+  const meanLnRatio = (r: Record<string, unknown>, arm: string, other: string) => {
+    const a = r[`${arm}Cpu_ReLU`] as number[], b = r[`${arm}Cpu_${other}`] as number[];
+    return a.reduce((s, x, i) => s + Math.log(x / b[i]), 0) / a.length;
+  };
+  for (const e0 of mine.filter((e) => e.seed === sessions[0])) {
+    const e1 = mine.find((e) => e.seed === sessions[1] && e.config.data === e0.config.data && e.config.N === e0.config.N);
+    if (!e1) continue;
+    for (const other of ['sigmoid', 'tanh']) for (const arm of ['train', 'recall']) ds.push(meanLnRatio(e0.record, arm, other) - meanLnRatio(e1.record, arm, other));
+  }
+  if (ds.length === 0) return null;
+  const rms = Math.sqrt(ds.reduce((s, d) => s + d * d, 0) / ds.length);
+  return { deadZone: Math.max(floor, (z * rms) / 2), rms, maxAbs: Math.max(...ds.map(Math.abs)), cases: ds.length };
 }
