@@ -36,6 +36,11 @@ test('a good plot passes; crafted bad plots fail their rule', async () => {
   // a title containing "|" is read whole (its unit comes after the bar)
   const bar = await renderSvg(lineSpec(rows, { x: 'x', y: 'y', xTitle: 'epoch', yTitle: 'time ordered, |m| > ½ (units of T_c / heating rate)', color: 's', colorTitle: 'lattice size' }));
   assert.deepEqual(checkSvg(bar, 'p'), []);
+  // a legend of named series may go untitled; a colour bar may not
+  const untitled = await renderSvg(lineSpec(rows, { x: 'x', y: 'y', xTitle: 'epoch', yTitle: 'loss L (nats)', color: 's', colorTitle: '' }));
+  assert.deepEqual(checkSvg(untitled, 'p'), []);
+  const bareBar = await renderSvg(heatmapSpec([0, 1, 2].flatMap((x) => [0, 1, 2].map((y) => ({ x, y, v: x * y }))), { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b (bias)', valueTitle: '' }));
+  assert.deepEqual(cats(checkSvg(bareBar, 'p')), ['axis-title']);
   const grid = [0, 1, 2].flatMap((x) => [0, 1, 2].map((y) => ({ x, y, v: x + y })));
   assert.deepEqual(checkSvg(await renderSvg(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b (bias)', valueTitle: 'loss' })), 'p'), []);
   assert.deepEqual(checkSvg(await renderSvg(heatmapSpec(grid, { x: 'x', y: 'y', value: 'v', xTitle: 'w', yTitle: 'b (bias)', valueTitle: 'loss', raster: true })), 'p'), []);

@@ -136,7 +136,8 @@ export function checkSvg(svg: string, where: string): Finding[] {
   const legendAt = [...svg.matchAll(/aria-label="(Symbol|Gradient|Discrete) legend( titled '(.*?)')? for ([a-z ]+?)(?: with|")/g)];
   legendAt.forEach((m, i) => {
     const title = m[2] ? decode(m[3]) : undefined;
-    if (title === undefined) f.push({ category: 'axis-title', where, message: `a ${m[4]} legend has no title` });
+    // a symbol legend names its own entries ("recursion", "ensemble"): it may go untitled; a colour bar may not
+    if (title === undefined && m[1] !== 'Symbol') f.push({ category: 'axis-title', where, message: `a ${m[4]} ${m[1].toLowerCase()} legend (colour bar) has no title` });
     else titles.add(`legend|${title}`);
     if (m[1] !== 'Symbol') return;
     const seg = svg.slice(m.index!, i + 1 < legendAt.length ? legendAt[i + 1].index : svg.length);
