@@ -12,6 +12,18 @@
  *     symmetric eigendecomposition (divide and conquer); on return w ascending and, with vectors,
  *     row k of a (column k in LAPACK's column-major view of a symmetric matrix) the k-th eigenvector.
  *   info() -> { config, threads }  (OpenBLAS's build string, or "unknown BLAS"; the most threads it uses)
+ *   trainEpoch(theta, m, v, X, Y, idx, dims, conf, acc, alive, losses, died) -> steps
+ *     one epoch of mini-batch training of E stacked MLPs (E = 1: a single net) with the activation, loss,
+ *     optimizer and bias correction of lib/networks/train (tf.train.adam / tf.train.sgd), all in float32:
+ *     forward, backward and the optimizer update per step, every member's parameters updated in place.
+ *     theta: Float32Array, layer by layer W_l [E, n_{l-1}, n_l] then b_l [E, n_l]; m, v: Adam moments in
+ *     the same layout (length 0 for SGD); X [rows, d], Y [rows, o]: Float32Array; idx: Int32Array
+ *     [idxRows, n], member m's row order (idxRows = E) or one shared (idxRows = 1), rows of X/Y;
+ *     dims: Int32Array [d, widths…, o]; conf: Float64Array CONF_* below; acc: Float32Array [β1^t, β2^t]
+ *     (in/out); alive: Uint8Array E (in/out; with mask set a member whose loss or gradient turns
+ *     non-finite is marked 0 and gets a zero gradient from then on); losses: Float32Array [steps, E]
+ *     (out: each member's mean batch loss per step, NaN for a member dead before the step); died: Int32Array
+ *     E (out: the step at which a member was marked 0 during this call; left as given otherwise).
  * Products below 2^24 multiply-adds run on one OpenBLAS thread, larger ones and dsyevd on all (use_threads).
  */
 #include <node_api.h>
@@ -147,11 +159,201 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   return o;
 }
 
+
+/* ------------------------------------------------------------------ trainEpoch */
+
+enum { CONF_E, CONF_N, CONF_BATCH, CONF_IDXROWS, CONF_ACT, CONF_ACTPARAM, CONF_OUTSIGMOID, CONF_BCE, CONF_ADAM,
+       CONF_LR, CONF_BETA1, CONF_BETA2, CONF_EPS, CONF_MASK, CONF_LEN };
+/* activation ids, as lib/networks/train-native.ts numbers them */
+enum { A_IDENTITY, A_HEAVISIDE, A_SIGMOID, A_TANH, A_RELU, A_LEAKY, A_ELU, A_SOFTPLUS, A_GELU, A_SWISH, A_MISH,
+       A_SIN, A_REPU, A_MREPU, A_COUNT };
+
+static float sigm(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* TF.js's softplus: x above −ln(ε_float32) − 2 ≈ 13.94, e^x below its negative, ln(1 + e^x) between */
+static float softplusf(float x) { const float th = 13.942385f; return x > th ? x : (x < -th ? expf(x) : logf(expf(x) + 1.0f)); }
+/* y^k for an integer k >= 0 by repeated multiplication (as lib/core/activations-tf intPow) */
+static float ipow(float y, int k) { float r = 1.0f; for (int i = 0; i < k; i++) r *= y; return r; }
+
+/* h = f(z) and, for the backward pass, d = f'(z), as the TF.js ops of lib/core/activations-tf compute them */
+static void act_fwd(int a, float q, int p, const float *z, float *h, float *d, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    float x = z[i], y, dy;
+    switch (a) {
+      case A_IDENTITY: y = x; dy = 1; break;
+      case A_HEAVISIDE: y = x > 0 ? 1.0f : 0.0f; dy = 0; break;
+      case A_SIGMOID: y = sigm(x); dy = y * (1 - y); break;
+      case A_TANH: { float s = sigm(2 * x); y = 2 * s - 1; dy = 4 * s * (1 - s); break; }
+      case A_RELU: y = x > 0 ? x : 0; dy = x > 0 ? 1.0f : 0.0f; break;
+      case A_LEAKY: y = x > 0 ? x : q * x; dy = x > 0 ? 1.0f : (x < 0 ? q : 0.0f); break;
+      case A_ELU: y = x > 0 ? x : q * (expf(x) - 1); dy = x > 0 ? 1.0f : (x < 0 ? q * expf(x) : 0.0f); break;
+      case A_SOFTPLUS: y = softplusf(x); dy = sigm(x); break;
+      case A_GELU: { float c = 0.5f * (1 + erff(x * 0.70710678118654752f)); y = x * c; dy = c + x * expf(-0.5f * x * x) * 0.3989422804014327f; break; }
+      case A_SWISH: { float s = sigm(q * x); y = x * s; dy = s + x * q * s * (1 - s); break; }
+      case A_MISH: { float sp = softplusf(x), s = sigm(2 * sp), t = 2 * s - 1; y = x * t; dy = t + x * 4 * s * (1 - s) * sigm(x); break; }
+      case A_SIN: y = sinf(x); dy = cosf(x); break;
+      case A_REPU: { float r = x > 0 ? x : 0; y = ipow(r, p); dy = x > 0 ? (float)p * ipow(r, p - 1) : 0.0f; break; }
+      case A_MREPU: { float u = x + 1, r = u > 0 ? u : 0, rp = ipow(r, p); y = x * rp; dy = rp + (u > 0 ? x * (float)p * ipow(r, p - 1) : 0.0f); break; }
+      default: y = NAN; dy = NAN;
+    }
+    h[i] = y;
+    d[i] = dy;
+  }
+}
+
+static void gemm(int ta, int tb, int M, int N, int K, const float *A, int lda, const float *B, int ldb, float *C, int ldc) {
+  if (K == 0) { for (int i = 0; i < M; i++) memset(C + (int64_t)i * ldc, 0, sizeof(float) * N); return; }
+  cblas_sgemm(RowMajor, ta ? Trans : NoTrans, tb ? Trans : NoTrans, M, N, K, 1.0f, A, lda, B, ldb, 0.0f, C, ldc);
+}
+
+#define TA_GET(i, type, ptr, len) do { napi_typedarray_type t_; size_t l_; void *p_; napi_value ab_; size_t o_; \
+  if (napi_get_typedarray_info(env, argv[i], &t_, &l_, &p_, &ab_, &o_) != napi_ok || t_ != type) { \
+    napi_throw_type_error(env, NULL, "trainEpoch: argument " #i " has the wrong typed-array type"); return NULL; } \
+  ptr = p_; len = (int64_t)l_; } while (0)
+
+static napi_value TrainEpoch(napi_env env, napi_callback_info info) {
+  size_t argc = 12; napi_value argv[12];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 12) { napi_throw_type_error(env, NULL, "trainEpoch: 12 arguments expected"); return NULL; }
+  float *theta, *mom1, *mom2, *X, *Y, *acc, *losses; int32_t *idx, *dims; double *conf; uint8_t *alive; int32_t *died;
+  int64_t nTheta, nM, nV, nX, nY, nIdx, nDims, nConf, nAcc, nAlive, nLoss, nDied;
+  TA_GET(0, napi_float32_array, theta, nTheta);
+  TA_GET(1, napi_float32_array, mom1, nM);
+  TA_GET(2, napi_float32_array, mom2, nV);
+  TA_GET(3, napi_float32_array, X, nX);
+  TA_GET(4, napi_float32_array, Y, nY);
+  TA_GET(5, napi_int32_array, idx, nIdx);
+  TA_GET(6, napi_int32_array, dims, nDims);
+  TA_GET(7, napi_float64_array, conf, nConf);
+  TA_GET(8, napi_float32_array, acc, nAcc);
+  TA_GET(9, napi_uint8_array, alive, nAlive);
+  TA_GET(10, napi_float32_array, losses, nLoss);
+  TA_GET(11, napi_int32_array, died, nDied);
+#define BAD(msg) do { napi_throw_range_error(env, NULL, "trainEpoch: " msg); return NULL; } while (0)
+  if (nConf < CONF_LEN) BAD("conf too short");
+  const int64_t E = (int64_t)conf[CONF_E], n = (int64_t)conf[CONF_N], bs = (int64_t)conf[CONF_BATCH], idxRows = (int64_t)conf[CONF_IDXROWS];
+  const int act = (int)conf[CONF_ACT], bce = conf[CONF_BCE] != 0, outSig = conf[CONF_OUTSIGMOID] != 0, adam = conf[CONF_ADAM] != 0, mask = conf[CONF_MASK] != 0;
+  const float q = (float)conf[CONF_ACTPARAM]; const int pw = (int)conf[CONF_ACTPARAM];
+  const float lr = (float)conf[CONF_LR], b1 = (float)conf[CONF_BETA1], b2 = (float)conf[CONF_BETA2], eps = (float)conf[CONF_EPS];
+  const int L = (int)nDims - 1;
+  if (L < 1 || E < 1 || n < 1 || bs < 1 || (idxRows != 1 && idxRows != E) || act < 0 || act >= A_COUNT || nAcc < 2 || nAlive < E || nDied < E) BAD("bad configuration");
+  if ((act == A_REPU || act == A_MREPU) && pw < 1) BAD("p must be >= 1");
+  int64_t P = 0, maxDim = 0;
+  for (int l = 0; l <= L; l++) { if (dims[l] < 1) BAD("layer sizes must be >= 1"); if (dims[l] > maxDim) maxDim = dims[l]; }
+  for (int l = 0; l < L; l++) P += (int64_t)dims[l] * dims[l + 1] + dims[l + 1];
+  const int64_t d = dims[0], o = dims[L], steps = (n + bs - 1) / bs, rows = nX / d;
+  if (nTheta != E * P || (adam && (nM != E * P || nV != E * P)) || nIdx < idxRows * n || nY != rows * o || nX != rows * d || nLoss < steps * E) BAD("array lengths do not match the configuration");
+  for (int64_t i = 0; i < idxRows * n; i++) if (idx[i] < 0 || idx[i] >= rows) BAD("row index out of range");
+  const int64_t B = bs < n ? bs : n;
+  /* scratch: per layer l = 0..L the activations H_l [B, n_l] (H_0 the inputs, H_L the outputs) and f'(Z_l) */
+  int64_t scratch = 2 * B * maxDim + P;
+  for (int l = 0; l <= L; l++) scratch += 2 * B * dims[l];
+  float *mem = (float *)malloc(sizeof(float) * (size_t)scratch);
+  if (!mem) { napi_throw_error(env, NULL, "trainEpoch: out of memory"); return NULL; }
+  float *H[64], *D[64];
+  if (L >= 64) { free(mem); BAD("at most 63 layers"); }
+  float *cur = mem;
+  for (int l = 0; l <= L; l++) { H[l] = cur; cur += B * dims[l]; D[l] = cur; cur += B * dims[l]; }
+  float *dZ = cur; cur += B * maxDim;
+  float *dH = cur; cur += B * maxDim;
+  float *g = cur;
+  /* offsets of W_l and b_l in theta (member 0) */
+  int64_t offW[64], offB[64];
+  { int64_t off = 0; for (int l = 0; l < L; l++) { offW[l] = off; off += E * dims[l] * dims[l + 1]; offB[l] = off; off += E * dims[l + 1]; } }
+  use_threads(0);
+  for (int64_t s = 0, start = 0; s < steps; s++, start += bs) {
+    const int64_t Bs = n - start < bs ? n - start : bs;
+    const float c1 = 1.0f - acc[0], c2 = 1.0f - acc[1];
+    for (int64_t m = 0; m < E; m++) {
+      const int32_t *rowsOf = idx + (idxRows == 1 ? 0 : m * n) + start;
+      for (int64_t i = 0; i < Bs; i++) memcpy(H[0] + i * d, X + (int64_t)rowsOf[i] * d, sizeof(float) * d);
+      /* forward */
+      for (int l = 0; l < L; l++) {
+        const int64_t ni = dims[l], no = dims[l + 1];
+        const float *W = theta + offW[l] + m * ni * no, *b = theta + offB[l] + m * no;
+        float *Z = l + 1 < L ? D[l + 1] : H[L]; /* hidden: Z into D then f(Z) into H */
+        gemm(0, 0, (int)Bs, (int)no, (int)ni, H[l], (int)ni, W, (int)no, Z, (int)no);
+        for (int64_t i = 0; i < Bs; i++) for (int64_t j = 0; j < no; j++) Z[i * no + j] += b[j];
+        if (l + 1 < L) act_fwd(act, q, pw, Z, H[l + 1], D[l + 1], Bs * no);
+      }
+      /* loss (float32, as TF.js's mean) and its gradient at the output's pre-activation */
+      const float *zo = H[L];
+      double lsum = 0;
+      const float inv = 1.0f / (float)(Bs * o);
+      for (int64_t i = 0; i < Bs; i++) {
+        const float *y = Y + (int64_t)rowsOf[i] * o;
+        for (int64_t j = 0; j < o; j++) {
+          const float z = zo[i * o + j], t = y[j];
+          float gz;
+          if (bce) { lsum += (double)(softplusf(z) - t * z); gz = (sigm(z) - t) * inv; }
+          else if (outSig) { const float sz = sigm(z), e = sz - t; lsum += (double)e * e; gz = 2 * e * inv * sz * (1 - sz); }
+          else { const float e = z - t; lsum += (double)e * e; gz = 2 * e * inv; }
+          dZ[i * o + j] = gz;
+        }
+      }
+      const float lossM = (float)(lsum / (double)(Bs * o));
+      /* backward into g (member m, theta's per-layer order) */
+      int64_t goff = P;
+      for (int l = L - 1; l >= 0; l--) {
+        const int64_t ni = dims[l], no = dims[l + 1];
+        goff -= ni * no + no;
+        float *gW = g + goff, *gb = gW + ni * no;
+        gemm(1, 0, (int)ni, (int)no, (int)Bs, H[l], (int)ni, dZ, (int)no, gW, (int)no);
+        for (int64_t j = 0; j < no; j++) gb[j] = 0;
+        for (int64_t i = 0; i < Bs; i++) for (int64_t j = 0; j < no; j++) gb[j] += dZ[i * no + j];
+        if (l > 0) {
+          const float *W = theta + offW[l] + m * ni * no;
+          gemm(0, 1, (int)Bs, (int)ni, (int)no, dZ, (int)no, W, (int)no, dH, (int)ni);
+          for (int64_t k = 0; k < Bs * ni; k++) dZ[k] = dH[k] * D[l][k];
+        }
+      }
+      /* divergence: the loss or a gradient entry non-finite (or their sum beyond float32) */
+      int bad = 0;
+      if (mask) {
+        double probe = lossM;
+        for (int64_t k = 0; k < P; k++) probe += g[k];
+        bad = !isfinite(probe) || fabs(probe) > 3.4028234663852886e38;
+      }
+      losses[s * E + m] = alive[m] ? lossM : NAN;
+      if (mask && alive[m] && bad) { alive[m] = 0; died[m] = (int32_t)s; }
+      if (mask && !alive[m]) memset(g, 0, sizeof(float) * P);
+      /* the optimizer step for member m (elementwise, so members are independent) */
+      int64_t gk = 0;
+      for (int l = 0; l < L; l++) {
+        const int64_t ni = dims[l], no = dims[l + 1];
+        const int64_t parts[2][2] = { { offW[l] + m * ni * no, ni * no }, { offB[l] + m * no, no } };
+        for (int part = 0; part < 2; part++) {
+          float *th = theta + parts[part][0], *gg = g + gk;
+          const int64_t len = parts[part][1];
+          gk += len;
+          if (adam) {
+            float *m1 = mom1 + parts[part][0], *m2 = mom2 + parts[part][0];
+            const float ob1 = 1.0f - b1, ob2 = 1.0f - b2;
+            for (int64_t k = 0; k < len; k++) {
+              const float gv = gg[k];
+              const float nm = m1[k] * b1 + gv * ob1, nv = m2[k] * b2 + (gv * gv) * ob2;
+              m1[k] = nm; m2[k] = nv;
+              const float mh = nm / c1, vh = nv / c2;
+              th[k] = (mh / (sqrtf(vh) + eps)) * (-lr) + th[k];
+            }
+          } else {
+            for (int64_t k = 0; k < len; k++) th[k] = (-lr) * gg[k] + th[k];
+          }
+        }
+      }
+    }
+    if (adam) { acc[0] = acc[0] * b1; acc[1] = acc[1] * b2; }
+  }
+  free(mem);
+  napi_value r; CHECK(napi_create_int64(env, steps, &r));
+  return r;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor d[] = {
     { "sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL },
     { "dsyevd", NULL, Dsyevd, NULL, NULL, NULL, napi_default, NULL },
     { "info", NULL, Info, NULL, NULL, NULL, napi_default, NULL },
+    { "trainEpoch", NULL, TrainEpoch, NULL, NULL, NULL, napi_default, NULL },
   };
   napi_define_properties(env, exports, sizeof d / sizeof d[0], d);
   return exports;

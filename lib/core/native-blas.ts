@@ -20,6 +20,9 @@ export interface NativeModule {
     transA: boolean, transB: boolean, strideA: number, strideB: number, biasOff: number, biasSize: number, act: number, alpha: number): void;
   dsyevd(a: Float64Array, w: Float64Array, n: number, wantVectors: boolean): number;
   info(): { config: string; threads: number };
+  /** One epoch of native MLP training (lib/networks/train-native); absent from builds before it was added. */
+  trainEpoch?(theta: Float32Array, m: Float32Array, v: Float32Array, x: Float32Array, y: Float32Array, idx: Int32Array, dims: Int32Array,
+    conf: Float64Array, acc: Float32Array, alive: Uint8Array, losses: Float32Array, died: Int32Array): number;
 }
 
 type Env = Record<string, string | undefined>;

@@ -16,6 +16,8 @@ import { tfOp } from '../core/activations-tf';
 import { assertFinite, assertInteger, assertNonNegative, assertPositive, assertKnownOptions, assertWithinBudget } from '../core/guards';
 import { checkDataset, mlpParamCount, MAX_TRAIN_STEPS, type Dataset } from './train';
 import { makeRng, normals, permutation } from '../core/rng';
+import type { NativeModule } from '../core/native-blas';
+import { NativeTrainer, nativeTrainRoute, nativeTrainStats } from './train-native';
 
 export interface BatchedMlpSpec {
   /** Number of ensemble members E. */
@@ -248,6 +250,9 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   if (orderSeeds && orderSeeds.length !== E) throw new RangeError(`orderSeeds has ${orderSeeds.length} entries, but members is ${E}`);
   const perMemberOrder = orderSeeds !== undefined;
   const { inputDim: d, outputDim: o } = bm.spec;
+  const route = nativeTrainRoute(bm.spec.activation);
+  if (route.module) return trainBatchedNative(route.module, bm, sets, opts, optName, perMemberData, orderSeeds);
+  nativeTrainStats.fallbackRuns++;
 
   // Data as flat 2-D tensors; a per-member set stacks member m's rows at offset m·n.
   const X = tf.tensor2d(sets.flatMap((s) => s.x), [sets.length * n, d]);
@@ -264,15 +269,7 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   const t0 = Date.now();
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-      // Row indices of each member's batches this epoch: [rows, n] with rows = E (own order or own data) or 1.
-      const rows = perMemberOrder || perMemberData ? E : 1;
-      const orders = rngs.map((r) => permutation(r, n));
-      const idx = new Int32Array(rows * n);
-      for (let m = 0; m < rows; m++) {
-        const ord = orders[perMemberOrder ? m : 0];
-        const off = perMemberData ? m * n : 0;
-        for (let i = 0; i < n; i++) idx[m * n + i] = ord[i] + off;
-      }
+      const { idx, rows } = epochOrder(rngs, E, n, perMemberOrder, perMemberData);
       const sums = new Float64Array(E);
       let batches = 0;
       for (let start = 0, step = 0; start < n; start += opts.batchSize, step++) {
@@ -335,6 +332,76 @@ export async function trainBatched(bm: BatchedMlp, data: Dataset | Dataset[], op
   } finally {
     tf.dispose([X, Y, aliveMask]);
     optimizer.dispose();
+  }
+  const valid: number[] = [];
+  alive.forEach((a, m) => { if (a) valid.push(m); });
+  const exploded = valid.filter((m) => { const c = loss[m]; return c.length > 0 && c[c.length - 1] > EXPLODED_FACTOR * Math.max(1, c[0]); });
+  return { loss, valid, diverged, exploded, steps, wallMs: Date.now() - t0 };
+}
+
+/** Row indices of each member's batches for one epoch: [rows, n], rows = E (own order or own data) or 1; a per-member set's rows at offset m·n. */
+function epochOrder(rngs: ReturnType<typeof makeRng>[], E: number, n: number, perMemberOrder: boolean, perMemberData: boolean): { idx: Int32Array; rows: number } {
+  const rows = perMemberOrder || perMemberData ? E : 1;
+  const orders = rngs.map((r) => permutation(r, n));
+  const idx = new Int32Array(rows * n);
+  for (let m = 0; m < rows; m++) {
+    const ord = orders[perMemberOrder ? m : 0];
+    const off = perMemberData ? m * n : 0;
+    for (let i = 0; i < n; i++) idx[m * n + i] = ord[i] + off;
+  }
+  return { idx, rows };
+}
+
+/**
+ * trainBatched on the native route (lib/networks/train-native): one native call per epoch runs every step for all
+ * members; a member is excluded at the step its loss or gradient turns non-finite, exactly as on the TF.js route,
+ * and the losses are read once per epoch.
+ */
+async function trainBatchedNative(mod: NativeModule, bm: BatchedMlp, sets: Dataset[], opts: BatchedTrainOptions, optName: 'adam' | 'sgd',
+  perMemberData: boolean, orderSeeds: number[] | undefined): Promise<BatchedTrainResult> {
+  const E = bm.spec.members;
+  const n = sets[0].x.length;
+  const x = new Float32Array(sets.length * n * bm.spec.inputDim), y = new Float32Array(sets.length * n * bm.spec.outputDim);
+  let kx = 0, ky = 0;
+  for (const s of sets) {
+    for (const r of s.x) for (const v of r) x[kx++] = v;
+    for (const r of s.y) for (const v of r) y[ky++] = v;
+  }
+  const trainer = new NativeTrainer(mod, bm.params, {
+    members: E, dims: layerDims(bm.spec), activation: bm.spec.activation, optimizer: optName, lr: opts.lr, epsilon: tf.backend().epsilon(),
+    output: 'linear', loss: 'mse', maskDiverged: true, batchSize: opts.batchSize, x, y,
+  });
+  const perMemberOrder = orderSeeds !== undefined;
+  const rngs = perMemberOrder ? orderSeeds!.map((s) => makeRng(s)) : [makeRng(opts.seed)];
+  const alive = trainer.alive;
+  const loss: number[][] = Array.from({ length: E }, () => []);
+  const diverged: DivergedMember[] = [];
+  let steps = 0;
+  let written = true;
+  const t0 = Date.now();
+  try {
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      const { idx, rows } = epochOrder(rngs, E, n, perMemberOrder, perMemberData);
+      const wasAlive = Uint8Array.from(alive);
+      const r = trainer.epoch(idx, rows);
+      written = false;
+      steps += r.steps;
+      const mean = new Array<number>(E).fill(NaN);
+      for (let m = 0; m < E; m++) {
+        if (!wasAlive[m]) continue;
+        const last = alive[m] ? r.steps : r.died[m];
+        let sum = 0;
+        for (let s = 0; s < last; s++) sum += r.losses[s * E + m];
+        if (alive[m]) mean[m] = sum / r.steps;
+        else diverged.push({ member: m, epoch, step: r.died[m], loss: r.losses[r.died[m] * E + m] });
+      }
+      // members excluded in the same epoch are listed in step order, as the step-by-step route lists them
+      diverged.sort((a, b) => (a.epoch - b.epoch) || (a.step - b.step) || (a.member - b.member));
+      mean.forEach((l, m) => { if (alive[m]) loss[m].push(l); });
+      if (opts.onEpoch) { trainer.writeBack(); written = true; opts.onEpoch(epoch, mean); }
+    }
+  } finally {
+    if (!written) trainer.writeBack();
   }
   const valid: number[] = [];
   alive.forEach((a, m) => { if (a) valid.push(m); });

@@ -8,6 +8,8 @@ import type { Activation } from '../core/activations';
 import { tfOp, safeSigmoid, safeSoftplus } from '../core/activations-tf';
 import { assertFinite, assertInteger, assertKnownOptions, assertNonNegative, assertOneOf, assertPositive, assertWithinBudget } from '../core/guards';
 import { makeRng, normals, permutation } from '../core/rng';
+import type { NativeModule } from '../core/native-blas';
+import { NativeTrainer, nativeTrainRoute, nativeTrainStats } from './train-native';
 
 export interface MlpSpec {
   inputDim: number;
@@ -178,6 +180,9 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
   if (loss === 'bce' && mlp.spec.output !== 'sigmoid') throw new RangeError("loss 'bce' needs an MLP with output 'sigmoid'");
   checkDataset(data, mlp.spec.inputDim, mlp.spec.outputDim);
   const n = data.x.length;
+  const route = nativeTrainRoute(mlp.spec.activation);
+  if (route.module) return trainNative(route.module, mlp, data, opts, optName, loss);
+  nativeTrainStats.fallbackRuns++;
   const X = tf.tensor2d(data.x);
   const Y = tf.tensor2d(data.y);
   const optimizer = optName === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
@@ -187,17 +192,24 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       const order = tf.tensor1d(permutation(rng, n), 'int32');
-      let sum = 0, batches = 0;
-      for (let start = 0; start < n; start += opts.batchSize) {
-        const idx = order.slice(start, Math.min(opts.batchSize, n - start));
-        const xb = tf.gather(X, idx), yb = tf.gather(Y, idx);
-        const cost = optimizer.minimize(() => lossOf(mlp, xb as tf.Tensor2D, yb as tf.Tensor2D, loss), true, mlp.params);
-        sum += (await cost!.data())[0];
-        batches += 1;
-        tf.dispose([idx, xb, yb, cost!]);
+      // the batch losses stay on the backend and are read once per epoch (one host sync, not one per step)
+      const costs: tf.Scalar[] = [];
+      try {
+        for (let start = 0; start < n; start += opts.batchSize) {
+          const idx = order.slice(start, Math.min(opts.batchSize, n - start));
+          const xb = tf.gather(X, idx), yb = tf.gather(Y, idx);
+          costs.push(optimizer.minimize(() => lossOf(mlp, xb as tf.Tensor2D, yb as tf.Tensor2D, loss), true, mlp.params)!);
+          tf.dispose([idx, xb, yb]);
+        }
+      } finally {
+        order.dispose();
       }
-      order.dispose();
-      const mean = sum / batches;
+      const all = tf.stack(costs);
+      const values = await all.data();
+      tf.dispose([all, ...costs]);
+      let sum = 0;
+      for (const v of values) sum += v;
+      const mean = sum / costs.length;
       if (!Number.isFinite(mean)) {
         throw new Error(`training diverged: the mean loss at epoch ${epoch} is ${mean} (lr=${opts.lr}, activation ${mlp.spec.activation.label})`);
       }
@@ -207,6 +219,38 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
   } finally {
     tf.dispose([X, Y]);
     optimizer.dispose();
+  }
+  return { loss: history, wallMs: Date.now() - t0 };
+}
+
+/** train() on the native route (lib/networks/train-native): one native call per epoch, the same numbers as the TF.js loop within float32 rounding. */
+async function trainNative(mod: NativeModule, mlp: Mlp, data: Dataset, opts: TrainOptions, optName: 'sgd' | 'adam', loss: 'mse' | 'bce'): Promise<TrainResult> {
+  const n = data.x.length;
+  const dims = [mlp.spec.inputDim, ...mlp.spec.widths, mlp.spec.outputDim];
+  const trainer = new NativeTrainer(mod, mlp.params, {
+    members: 1, dims, activation: mlp.spec.activation, optimizer: optName, lr: opts.lr, epsilon: tf.backend().epsilon(),
+    output: mlp.spec.output ?? 'linear', loss, maskDiverged: false, batchSize: opts.batchSize,
+    x: Float32Array.from(data.x.flat()), y: Float32Array.from(data.y.flat()),
+  });
+  const rng = makeRng(opts.seed);
+  const history: number[] = [];
+  const t0 = Date.now();
+  let written = true;
+  try {
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      const { losses } = trainer.epoch(Int32Array.from(permutation(rng, n)), 1);
+      written = false;
+      let sum = 0;
+      for (const v of losses) sum += v;
+      const mean = sum / losses.length;
+      if (!Number.isFinite(mean)) {
+        throw new Error(`training diverged: the mean loss at epoch ${epoch} is ${mean} (lr=${opts.lr}, activation ${mlp.spec.activation.label})`);
+      }
+      history.push(mean);
+      if (opts.onEpoch) { trainer.writeBack(); written = true; opts.onEpoch(epoch, mean); }
+    }
+  } finally {
+    if (!written) trainer.writeBack();
   }
   return { loss: history, wallMs: Date.now() - t0 };
 }
