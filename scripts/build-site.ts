@@ -282,11 +282,15 @@ function main(): void {
   fs.copyFileSync(path.join(kdist, 'katex.min.css'), path.join(siteDir, 'assets', 'katex', 'katex.min.css'));
   fs.cpSync(path.join(kdist, 'fonts'), path.join(siteDir, 'assets', 'katex', 'fonts'), { recursive: true });
 
-  const names = fs
+  const allNames = fs
     .readdirSync(path.join(root, 'notebooks'))
     .filter((f) => f.endsWith('.ipynb'))
     .map((f) => f.replace(/\.ipynb$/, ''))
     .sort();
+  // the notebooks this build ran (make report NOTEBOOK=04 runs one): any trace of it in the executed directory
+  const ran = (n: string) => ['.ipynb', '.failed.ipynb', '.log', '.time'].some((ext) => fs.existsSync(path.join(execDir, n + ext)));
+  const names = allNames.some(ran) ? allNames.filter(ran) : allNames;
+  const notBuilt = allNames.filter((n) => !names.includes(n));
   // the nav names each notebook on hover (its title, from the source notebook) and marks the page it is on
   const navTitles = Object.fromEntries(names.map((n) => {
     try {
@@ -358,11 +362,11 @@ function main(): void {
   const previous = prevFile && fs.existsSync(prevFile) ? ledgersOf(JSON.parse(fs.readFileSync(prevFile, 'utf8')), prevFile) : null;
   const changes = previous ? diffClaims(previous, ledgers as never, true) : null;
   const body = `<h1>The physics of activation functions — reports</h1>
-<p>Each notebook reproduces one source document: its derivations re-done and checked, its experiments run, its figures mirrored, and a claims table whose verdicts are computed from the measurements. Profile <code>${esc(profile)}</code>; built ${new Date().toISOString()}.</p>
+<p>Each notebook reproduces one source document: its derivations re-done and checked, its experiments run, its figures mirrored, and a claims table whose verdicts are computed from the measurements. Profile <code>${esc(profile)}</code>; built ${new Date().toISOString()}.${notBuilt.length ? ` This build rendered ${names.length} of the ${allNames.length} notebooks; not in it: ${notBuilt.map(esc).join(', ')}.` : ''}</p>
 <p>Claims are of four kinds: <b>paper</b> (a statement the document makes), <b>erratum</b> (the document's printed formula or statement is wrong as printed), <b>check</b> (our own derivation or sanity check, including every rule whose outcome is fixed by construction) and <b>beyond</b> (our extension past the document). The verdict columns below count <b>paper</b> claims only. A comparative or noisy claim is decided from replicates: <em>reproduced</em> when its confidence interval lies on the claimed side, <em>not reproduced</em> when it lies on the other, <em>inconclusive</em> when it straddles; <em>not testable</em> says why (no data, nothing quantitative, or a scale this profile does not reach).</p>
 <table><thead><tr><th>notebook</th><th>source document</th><th>wall time (s)</th><th>page (MB)</th><th>TF.js backend</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>erratum · check · beyond</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th colspan="5">all notebooks (paper claims)</th>${VERDICTS.map((v) => `<th class="num">${byKind.paper[v]}</th>`).join('')}<th class="num">${otherKinds({ total, byKind })}</th></tr></tfoot></table>
+<tfoot><tr><th colspan="5">${notBuilt.length ? 'these notebooks' : 'all notebooks'} (paper claims)</th>${VERDICTS.map((v) => `<th class="num">${byKind.paper[v]}</th>`).join('')}<th class="num">${otherKinds({ total, byKind })}</th></tr></tfoot></table>
 <h3>All claims by kind</h3>
 ${tallyHtml({ total, byKind })}
 ${changes === null ? '<p><em>No previous build to compare with.</em></p>' : changesHtml(changes)}
