@@ -20,7 +20,7 @@ export const ROTATION_MODELS = ['gto', 'tanh', 'relu'] as const;
 export type RotationModel = (typeof ROTATION_MODELS)[number];
 
 export const ROTATION_SIZES = {
-  quick: { rotWidth: 16, rotEpochs: 300, rotTrain: 128, rotTest: 256, rotSeeds: 5 },
+  quick: { rotWidth: 16, rotEpochs: 200, rotTrain: 96, rotTest: 128, rotSeeds: 5 },
   default: { rotWidth: 16, rotEpochs: 1500, rotTrain: 256, rotTest: 512, rotSeeds: 10 },
   paper: { rotWidth: 32, rotEpochs: 6000, rotTrain: 1024, rotTest: 2048, rotSeeds: 30 },
 };
