@@ -95,3 +95,21 @@ test('Appendix A: Newton saddle point = eq. (15) closed form; rate = cross-entro
   assert.throws(() => exactBinomialRate(10, 11, 0.5), /exceeds/);
   assert.throws(() => saddlePoint(0, 0.5), /y/);
 });
+
+test('eqs. (1)–(3): product-of-deltas mass, the three normalisations of P(s), the RBM conditional; guards', async () => {
+  const { productOfDeltasMass, layerGateSums, rbmConditionalError } = await import('./mean-field-gate');
+  // one point: a single Gaussian, mass 1; two coincident points: the product of two identical Gaussians, 1/√(4πε²)
+  assert.ok(Math.abs(productOfDeltasMass([0.3], 0.1) - 1) < 1e-12);
+  assert.ok(Math.abs(productOfDeltasMass([0.3, 0.3], 0.1) - 1 / Math.sqrt(4 * Math.PI * 0.01)) < 1e-10);
+  assert.ok(productOfDeltasMass([0, 1, 2], 0.05) < 1e-100);
+  const w = [[0.5, -1], [1.2, 0.3]], b = [0.1, -0.2], beta = [1.5, 0.7], X = [[1, 0.5], [-0.3, 2], [0.8, -1]];
+  const s = layerGateSums(w, b, beta, X);
+  assert.ok(Math.abs(s.mixture - 1) < 1e-12 && Math.abs(s.perExample - 1) < 1e-12 && s.meanGateError < 1e-12);
+  assert.ok(Math.abs(s.printed - 1) > 1e-3);
+  assert.ok(rbmConditionalError([[0.4, -0.7, 1.1], [0.2, 0.9, -0.5]], [0.3, -0.1], [0.2, -0.4, 0.6]) < 1e-12);
+  assert.throws(() => productOfDeltasMass([0, 1], 0), /eps/);
+  assert.throws(() => productOfDeltasMass([], 1), /points must be a non-empty array/);
+  assert.throws(() => layerGateSums(w, [0.1], beta, X), /b and beta must have one entry per unit \(2\)/);
+  assert.throws(() => layerGateSums([[1], [1], [1], [1], [1]], [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [[1], [1], [1], [1]]), /per-example gate states/);
+  assert.throws(() => rbmConditionalError([[1, 2]], [0], [0]), /w must be 1 × 1/);
+});

@@ -194,3 +194,87 @@ export function crossEntropyRate(y: number, q: number): number {
   const entropy = -(xlogx(y) + xlogx(1 - y));
   return ce - entropy;
 }
+
+/**
+ * Eq. (1)'s "empirical estimator" P(x) = ∏_μ δ(x − x^μ), with each δ regularised as a Gaussian of width ε
+ * (1-D inputs): its total mass ∫ ∏_μ N(x; x^μ, ε²) dx in closed form (a product of Gaussians),
+ * (2πε²)^{−(m−1)/2} m^{−1/2} exp(−Σ_μ (x^μ − x̄)² / 2ε²), which → 0 as ε → 0 for m ≥ 2 distinct inputs, whereas
+ * the empirical distribution (1/m) Σ_μ δ(x − x^μ) has mass 1 at every ε (docs/derivations/03-milletari.md §3.8).
+ */
+export function productOfDeltasMass(points: readonly number[], eps: number): number {
+  if (!Array.isArray(points) || points.length === 0) throw new RangeError(`points must be a non-empty array of inputs, but got ${JSON.stringify(points)}`);
+  points.forEach((p, i) => assertFinite(p, `points[${i}]`));
+  assertPositive(eps, 'eps');
+  const m = points.length, mean = points.reduce((a, b) => a + b, 0) / m;
+  const ss = points.reduce((a, p) => a + (p - mean) ** 2, 0);
+  return Math.exp(-((m - 1) / 2) * Math.log(2 * Math.PI * eps * eps) - 0.5 * Math.log(m) - ss / (2 * eps * eps));
+}
+
+/** States of n binary gates, s ∈ {0,1}^n, as bit patterns 0 … 2^n − 1. */
+const bit = (s: number, i: number) => (s >> i) & 1;
+
+/**
+ * Sums over the gate states of a layer with couplings w (n1 × n), biases b, noise β and inputs X (m × n),
+ * ĥ_i^μ = Σ_j w_ij x_j^μ + b_i, Z_iμ = 1 + e^{β_i ĥ_i^μ} (eqs. 2–3):
+ * - printed: Σ_s of eq. (3) as printed, e^{Σ_{μ,i} β_i s_i ĥ_i^μ} / (m^{−1} ∏_{μ,i} Z_iμ), one s shared by all examples;
+ * - mixture: Σ_s of (1/m) Σ_μ ∏_i e^{β_i s_i ĥ_i^μ} / Z_iμ, i.e. ∫ dh P(s|h) P(h) with the empirical (1/m) Σ_μ δ;
+ * - perExample: Σ over one gate vector s^μ per example of ∏_μ ∏_i e^{β_i s_i^μ ĥ_i^μ} / Z_iμ (the printed form without m^{−1});
+ * and the mixture's ⟨s_i⟩ against (1/m) Σ_μ σ(β_i ĥ_i^μ) (eq. 4 per example), as max |difference|.
+ */
+export function layerGateSums(w: readonly (readonly number[])[], b: readonly number[], beta: readonly number[], X: readonly (readonly number[])[]): { printed: number; mixture: number; perExample: number; meanGateError: number } {
+  const n1 = w.length, m = X.length;
+  assertInteger(n1, 'number of units (rows of w)');
+  assertInRange(n1, 'number of units (rows of w)', 1, 12);
+  assertInteger(m, 'number of examples (rows of X)');
+  assertWithinBudget(`layerGateSums with ${n1} units × ${m} examples`, 2 ** (n1 * m), 2 ** 16, 'per-example gate states');
+  if (b.length !== n1 || beta.length !== n1) throw new RangeError(`b and beta must have one entry per unit (${n1}), but have ${b.length} and ${beta.length}`);
+  const hh = X.map((x, mu) => w.map((row, i) => {
+    if (row.length !== x.length) throw new RangeError(`w[${i}] has ${row.length} entries but X[${mu}] has ${x.length}`);
+    return row.reduce((a, wij, j) => a + wij * assertFinite(x[j], `X[${mu}][${j}]`), assertFinite(b[i], `b[${i}]`));
+  }));
+  const logZ = hh.map((h) => h.map((v, i) => softplus(assertFinite(beta[i], `beta[${i}]`) * v)));
+  let printed = 0, mixture = 0, perExample = 0, meanGateError = 0;
+  const meanS = new Array(n1).fill(0);
+  for (let s = 0; s < 2 ** n1; s++) {
+    let e = 0, mix = 0;
+    for (let mu = 0; mu < m; mu++) {
+      let em = 0;
+      for (let i = 0; i < n1; i++) em += beta[i] * bit(s, i) * hh[mu][i] - logZ[mu][i];
+      e += em; mix += Math.exp(em) / m;
+    }
+    printed += m * Math.exp(e); mixture += mix;
+    for (let i = 0; i < n1; i++) meanS[i] += bit(s, i) * mix;
+  }
+  for (let i = 0; i < n1; i++) meanGateError = Math.max(meanGateError, Math.abs(meanS[i] - hh.reduce((a, h) => a + sigmoid(beta[i] * h[i]), 0) / m));
+  for (let S = 0; S < 2 ** (n1 * m); S++) {
+    let e = 0;
+    for (let mu = 0; mu < m; mu++) for (let i = 0; i < n1; i++) e += beta[i] * bit(S, mu * n1 + i) * hh[mu][i] - logZ[mu][i];
+    perExample += Math.exp(e);
+  }
+  return { printed, mixture, perExample, meanGateError };
+}
+
+/**
+ * A restricted Boltzmann machine with binary visible x ∈ {0,1}^n and hidden s ∈ {0,1}^{n1}, energy
+ * E(x, s) = −Σ_ij s_i w_ij x_j − Σ_i b_i s_i − Σ_j a_j x_j: the conditional P(s|x) by brute force from the joint
+ * e^{−E}/Z over all (x, s), against eq. (2)'s product e^{Σ_i s_i h_i}/∏_i (1 + e^{h_i}) with h = wx + b (β = 1;
+ * a β_i is absorbed into row i of w and b). Returns max |difference| over every x and s (§2.1, "ℋ has the form of a RBM").
+ */
+export function rbmConditionalError(w: readonly (readonly number[])[], b: readonly number[], a: readonly number[]): number {
+  const n1 = w.length, n = a.length;
+  assertInRange(n1, 'number of hidden units (rows of w)', 1, 10);
+  assertInRange(n, 'number of visible units (length of a)', 1, 10);
+  if (b.length !== n1 || w.some((r) => r.length !== n)) throw new RangeError(`w must be ${n1} × ${n} and b of length ${n1}, but got w rows of ${w.map((r) => r.length).join('/')} and b of ${b.length}`);
+  const E = (x: number, s: number) => { let e = 0; for (let i = 0; i < n1; i++) { if (!bit(s, i)) continue; e -= assertFinite(b[i], `b[${i}]`); for (let j = 0; j < n; j++) e -= assertFinite(w[i][j], `w[${i}][${j}]`) * bit(x, j); } for (let j = 0; j < n; j++) e -= assertFinite(a[j], `a[${j}]`) * bit(x, j); return e; };
+  let worst = 0;
+  for (let x = 0; x < 2 ** n; x++) {
+    const joint = Array.from({ length: 2 ** n1 }, (_, s) => Math.exp(-E(x, s))), px = joint.reduce((p, q) => p + q, 0);
+    const h = w.map((row, i) => row.reduce((acc, wij, j) => acc + wij * bit(x, j), b[i]));
+    for (let s = 0; s < 2 ** n1; s++) {
+      let eq2 = 1;
+      for (let i = 0; i < n1; i++) eq2 *= Math.exp(bit(s, i) * h[i] - softplus(h[i]));
+      worst = Math.max(worst, Math.abs(joint[s] / px - eq2));
+    }
+  }
+  return worst;
+}

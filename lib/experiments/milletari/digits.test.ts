@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDigitsNet, initDigits, digitsPass, digitsHessian, digitsAccuracy, loadDigits, targetIndex } from './digits';
+import { makeDigitsNet, initDigits, digitsPass, digitsHessian, digitsHessianStructured, digitsAccuracy, loadDigits, targetIndex, storedDigitsSpectrum } from './digits';
 import { loadStoredRun } from '../../data/milletari-runs';
 import { makeRng } from '../../core/rng';
 
@@ -52,8 +52,32 @@ test('structural zero rows reproduce the authors\' stored γ of all three digits
     assert.ok(Math.abs(r.gammaStructural - r.gammaTheirs) < 1e-12, `${act}: ${r.gammaStructural} vs ${r.gammaTheirs}`);
     assert.ok(Math.abs(r.trainAcc - r.trainAccTheirs) < 1e-6);
   }
-  const t = digitsTask({ activation: 'relu', epochs: 3, hessian: false, seedBase: 1 }, 0) as { diverged: boolean; loss: number };
+  const t = digitsTask({ activation: 'relu', epochs: 3, spectraAt: [], seedBase: 1 }, 0) as { diverged: boolean; loss: number; losses: { epoch: number }[] };
   assert.equal(t.diverged, false);
   assert.ok(Number.isFinite(t.loss));
+  assert.deepEqual(t.losses.map((l) => l.epoch), [0]);
+  assert.throws(() => digitsTask({ activation: 'relu', epochs: 3, spectraAt: [2], seedBase: 1 }, 0), /spectraAt must hold recorded epochs.*got 2/);
   assert.throws(() => digitsStoredTask({ activation: 'relu', hessian: false }, 2), /seed/);
+});
+
+test('digitsHessianStructured equals the N-product Hessian (ReLU, sigmoid, ESP; zero pixels included)', () => {
+  for (const act of ['relu', 'sigmoid', 'esp'] as const) {
+    const net = makeDigitsNet(act, 4, 3, 3), rng = makeRng(11);
+    const th = initDigits(net, 5, 0.5);
+    const X = Float64Array.from({ length: 6 * 4 }, (_, i) => (i % 3 === 0 ? 0 : rng.uniform()));
+    const labels = [0, 1, 2, 3, 1, 2];
+    const A = digitsHessian(net, th, X, labels), B = digitsHessianStructured(net, th, X, labels);
+    let worst = 0, scale = 0;
+    for (let i = 0; i < A.data.length; i++) { worst = Math.max(worst, Math.abs(A.data[i] - B.data[i])); scale = Math.max(scale, Math.abs(A.data[i])); }
+    assert.ok(worst < 1e-13 * scale, `${act}: ${worst} vs scale ${scale}`);
+  }
+  assert.throws(() => digitsHessianStructured(makeDigitsNet('relu', 4, 3, 3), new Float64Array(5), new Float64Array(8), [1, 2]), /theta must have/);
+});
+
+test('storedDigitsSpectrum: the authors\' last record is epoch 1961, eigenvalues ascending; bad record index rejected', () => {
+  const s = storedDigitsSpectrum('relu', -1);
+  assert.equal(s.epoch, 1961);
+  assert.equal(s.values.length, 1885);
+  assert.ok(s.values.every((v, i) => i === 0 || v >= s.values[i - 1]));
+  assert.throws(() => storedDigitsSpectrum('relu', 56), /record index must be below 56, but got 56/);
 });

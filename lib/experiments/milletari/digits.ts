@@ -24,7 +24,7 @@ import { REPO_ROOT, defineExperiment } from '../../runtime/experiment';
 import { symmetricEigenvalues, type DenseMatrix } from '../../analysis/hessian';
 import { loadStoredRun } from '../../data/milletari-runs';
 import { bySize, type Profile } from '../../report/profile';
-import type { HiddenActivation } from './esp-network';
+import { authorsRecordSchedule, type HiddenActivation } from './esp-network';
 
 export const DIGITS_SHA256 = '3f9a518935bd8e5c44211527aeb3a50d7cf20e22698598e6f55063c545069870';
 export const DIGITS_PATH = path.join(REPO_ROOT, 'data', 'digits', 'digits.csv');
@@ -189,12 +189,13 @@ export function digitsAccuracy(net: DigitsNet, th: ArrayLike<number>, X: Float64
 }
 
 /** Full-batch TF1 Adam, lr = lr0·0.9^(t/500) (as ./esp-network's trainEsp); returns the final θ and the loss after each update at `recordAt`. */
-export function trainDigits(net: DigitsNet, d: DigitsData, o: { seed: number; epochs: number; lr0?: number; recordAt?: number[] }): { theta: Float64Array; losses: { epoch: number; loss: number }[]; diverged: boolean } {
+export function trainDigits(net: DigitsNet, d: DigitsData, o: { seed: number; epochs: number; lr0?: number; recordAt?: number[]; snapshotAt?: number[]; onSnapshot?: (epoch: number, theta: Float64Array) => void }): { theta: Float64Array; losses: { epoch: number; loss: number }[]; diverged: boolean } {
   assertInteger(o.epochs, 'epochs');
   const lr0 = assertPositive(o.lr0 ?? 0.01, 'lr0');
   const th = initDigits(net, o.seed), n = net.nParams;
   const mA = new Float64Array(n), vA = new Float64Array(n);
   let b1p = 1, b2p = 1;
+  const snap = new Set(o.snapshotAt ?? []);
   const rec = new Set(o.recordAt ?? [o.epochs - 1]), losses: { epoch: number; loss: number }[] = [];
   for (let e = 0; e < o.epochs; e++) {
     const { loss, grad } = digitsPass(net, th, d.xTrain, d.labelsTrain, null);
@@ -207,6 +208,7 @@ export function trainDigits(net: DigitsNet, d: DigitsData, o: { seed: number; ep
       th[i] -= (lrt * mA[i]) / (Math.sqrt(vA[i]) + 1e-8);
     }
     if (rec.has(e)) losses.push({ epoch: e, loss: digitsPass(net, th, d.xTrain, d.labelsTrain, null).loss });
+    if (snap.has(e)) o.onSnapshot?.(e, th);
   }
   return { theta: th, losses, diverged: false };
 }
@@ -251,65 +253,192 @@ export function structuralZeroRows(net: DigitsNet, th: ArrayLike<number>, X: Flo
 const digitsCache: { d?: DigitsData } = {};
 function digitsData(): DigitsData { return (digitsCache.d ??= loadDigits()); }
 
-export interface DigitsConfig { [k: string]: unknown; activation: HiddenActivation; epochs: number; hessian: boolean; seedBase: number }
+export interface DigitsConfig { [k: string]: unknown; activation: HiddenActivation; epochs: number; spectraAt: number[]; seedBase: number }
 
-/** Final loss, accuracies (as coded), structural γ, and with `hessian` the eigenvalues' α and γ. */
-function digitsSummary(net: DigitsNet, th: ArrayLike<number>, d: DigitsData, hessian: boolean, eigenvalues: (H: DenseMatrix) => ArrayLike<number>): Record<string, unknown> {
+/** The eigenvalue spectrum of the exact Hessian at θ (structured assembly, then LAPACK or Householder + QL) and what the authors computed from it. */
+export function digitsSpectrum(net: DigitsNet, th: ArrayLike<number>, d: DigitsData): { values: number[]; alphaCoded: number; alphaTol6: number; gammaTol6: number; lambdaMin: number; lambdaMax: number } {
+  const ev = Array.from(symmetricEigenvalues(digitsHessianStructured(net, th, d.xTrain, d.labelsTrain)));
+  const tau = 1e-6 * Math.max(...ev.map(Math.abs)), n = ev.length;
+  return { values: ev, alphaCoded: ev.filter((v) => v < 0).length / n, alphaTol6: ev.filter((v) => v < -tau).length / n, gammaTol6: ev.filter((v) => Math.abs(v) <= tau).length / n, lambdaMin: ev[0], lambdaMax: ev[n - 1] };
+}
+
+/** Final loss, accuracies (as coded) and structural γ (no eigen-solver). */
+function digitsSummary(net: DigitsNet, th: ArrayLike<number>, d: DigitsData): Record<string, unknown> {
   const z = structuralZeroRows(net, th, d.xTrain, d.labelsTrain);
-  const out: Record<string, unknown> = {
+  return {
     nParams: net.nParams, loss: digitsPass(net, th, d.xTrain, d.labelsTrain, null).loss,
     trainAcc: digitsAccuracy(net, th, d.xTrain, d.labelsTrain), testAcc: digitsAccuracy(net, th, d.xTest, d.labelsTest),
-    gammaStructural: z.rows / net.nParams, deadUnits: z.deadUnits, deadInputs: z.deadInputs, alphaCoded: null, values: null,
+    gammaStructural: z.rows / net.nParams, deadUnits: z.deadUnits, deadInputs: z.deadInputs,
   };
-  if (hessian) {
-    const ev = Array.from(eigenvalues(digitsHessian(net, th, d.xTrain, d.labelsTrain)));
-    out.alphaCoded = ev.filter((v) => v < 0).length / ev.length;
-    out.values = ev;
-  }
-  return out;
 }
 
-/** Task: train the authors' digits network from one seed (seedBase + seed) and summarise it; a divergence is returned as data. */
+/**
+ * Task: train the authors' digits network from one seed (seedBase + seed) for `epochs` updates; the loss at each of
+ * the authors' recorded epochs (./esp-network authorsRecordSchedule), and at each epoch of `spectraAt` (which must be
+ * recorded epochs) the dense Hessian spectrum with α as coded, α and γ with τ = 1e-6·max|λ| and structural γ.
+ * A divergence is returned as data.
+ */
 export function digitsTask(c: DigitsConfig, seed: number): Record<string, unknown> {
   assertOneOf(c.activation, 'activation', ['relu', 'sigmoid', 'esp'] as const);
-  assertInteger(c.epochs, 'epochs');
+  assertInteger(c.epochs, 'epochs', 1);
   assertInteger(seed, 'seed', 0);
+  const schedule = authorsRecordSchedule(c.epochs);
+  for (const e of c.spectraAt) if (!schedule.includes(e)) throw new RangeError(`spectraAt must hold recorded epochs (0, 11, 21, …, 191, 211, 261, … < ${c.epochs}), but got ${e}`);
   const d = digitsData(), net = makeDigitsNet(c.activation);
-  const r = trainDigits(net, d, { seed: c.seedBase + seed, epochs: c.epochs });
-  if (r.diverged) return { diverged: true };
-  return { diverged: false, ...digitsSummary(net, r.theta, d, c.hessian, (H) => symmetricEigenvalues(H)), theta: Array.from(r.theta) };
+  const snaps = new Map<number, Float64Array>();
+  const r = trainDigits(net, d, { seed: c.seedBase + seed, epochs: c.epochs, recordAt: schedule, snapshotAt: c.spectraAt, onSnapshot: (e, th) => snaps.set(e, Float64Array.from(th)) });
+  if (r.diverged) return { diverged: true, divergedAt: r.losses.length ? r.losses[r.losses.length - 1].epoch : 0 };
+  const spectra = c.spectraAt.map((e) => { const th = snaps.get(e)!, z = structuralZeroRows(net, th, d.xTrain, d.labelsTrain); return { epoch: e, loss: digitsPass(net, th, d.xTrain, d.labelsTrain, null).loss, gammaStructural: z.rows / net.nParams, deadUnits: z.deadUnits, ...digitsSpectrum(net, th, d) }; });
+  return { diverged: false, ...digitsSummary(net, r.theta, d), losses: r.losses, spectra, theta: Array.from(r.theta) };
 }
 
-/** Task: the authors' stored digits run of one activation, recomputed at its final parameters. */
+/** Task: the authors' stored digits run of one activation, recomputed at its final parameters (with `hessian`, our spectrum of our Hessian there against their stored eigenvalues). */
 export function digitsStoredTask(c: { activation: HiddenActivation; hessian: boolean }, seed: number): Record<string, unknown> {
   if (seed !== 0) throw new RangeError(`digitsStoredTask: the authors ran one seed, so seed must be 0, but got ${seed}`);
   const run = loadStoredRun('digits', [25], c.activation);
   const d = digitsData(), net = makeDigitsNet(c.activation);
   if (net.nParams !== run.nParams) throw new Error(`stored digits run ${c.activation}: ${run.nParams} parameters, this library's network ${net.nParams}`);
-  const th = run.params[run.records - 1], k = run.records - 1;
-  const ours = digitsSummary(net, th, d, c.hessian, (H) => symmetricEigenvalues(H));
+  const k = run.records - 1, th = run.params[k];
   const theirEv = [...run.eigenvaluesReal[k]].sort((a, b) => a - b);
-  return { ...ours, costTheirs: run.cost[k], trainAccTheirs: run.accuracyTrain[k], testAccTheirs: run.accuracyTest[k], alphaTheirs: run.alpha[k], gammaTheirs: run.gamma[k],
-    theirLambdaMin: theirEv[0], theirLambdaMax: theirEv[theirEv.length - 1] };
+  const out: Record<string, unknown> = { ...digitsSummary(net, th, d), costTheirs: run.cost[k], trainAccTheirs: run.accuracyTrain[k], testAccTheirs: run.accuracyTest[k], alphaTheirs: run.alpha[k], gammaTheirs: run.gamma[k],
+    theirLambdaMin: theirEv[0], theirLambdaMax: theirEv[theirEv.length - 1], costsTheirs: run.cost, alphasTheirs: run.alpha, alphaCoded: null, spectrumRelDiff: null };
+  if (c.hessian) {
+    const s = digitsSpectrum(net, th, d), scale = Math.max(...theirEv.map(Math.abs));
+    out.alphaCoded = s.alphaCoded; out.alphaTol6 = s.alphaTol6; out.gammaTol6 = s.gammaTol6;
+    out.spectrumRelDiff = Math.max(...s.values.map((v, i) => Math.abs(v - theirEv[i]))) / scale;
+  }
+  return out;
 }
 
-interface DigitsSizes { seeds: number; epochScale: number; hessian: boolean }
+/** The authors' eigenvalues (real parts, ascending) at record `k` of their stored digits run (k < 0 counts from the end). */
+export function storedDigitsSpectrum(activation: HiddenActivation, k: number): { epoch: number; values: number[]; alpha: number; cost: number } {
+  const run = loadStoredRun('digits', [25], activation), idx = k < 0 ? run.records + k : k;
+  assertInteger(idx, 'record index', 0);
+  if (idx >= run.records) throw new RangeError(`record index must be below ${run.records}, but got ${k}`);
+  return { epoch: authorsRecordSchedule(2000)[idx], values: [...run.eigenvaluesReal[idx]].sort((a, b) => a - b), alpha: run.alpha[idx], cost: run.cost[idx] };
+}
+
+interface DigitsSizes { seeds: number; epochScale: number; spectraAt: number[]; storedHessian: boolean }
+/** Sizes per profile: default runs the authors' full 2000 epochs, one seed, spectra at three of their records; paper ten seeds (for N1's rate) and six records. */
 export const DIGITS_SIZES: Record<Profile, DigitsSizes> = {
-  quick: { seeds: 1, epochScale: 0.05, hessian: false },
-  default: { seeds: 1, epochScale: 1, hessian: false },
-  paper: { seeds: 5, epochScale: 1, hessian: true },
+  quick: { seeds: 1, epochScale: 0.05, spectraAt: [], storedHessian: false },
+  default: { seeds: 1, epochScale: 1, spectraAt: [0, 211, 1961], storedHessian: true },
+  paper: { seeds: 10, epochScale: 1, spectraAt: [0, 61, 211, 511, 1011, 1961], storedHessian: true },
 };
 
 export const digitsRuns = defineExperiment<DigitsConfig>({
-  name: 'milletari-digits-runs', label: '03 digits runs', version: 1, module: 'lib/experiments/milletari/digits.ts', task: 'digitsTask',
+  name: 'milletari-digits-runs', label: '03 digits runs', version: 2, module: 'lib/experiments/milletari/digits.ts', task: 'digitsTask',
   tasks: (profile) => {
     const s = bySize(DIGITS_SIZES, profile);
     return (['relu', 'sigmoid', 'esp'] as const).flatMap((activation) => Array.from({ length: s.seeds }, (_, k) => ({
-      config: { activation, epochs: Math.max(50, Math.round(2000 * s.epochScale)), hessian: s.hessian, seedBase: 1805 }, seed: k, cost: (activation === 'esp' ? 2 : 1) * s.epochScale * 20 * (s.hessian ? 3 : 1) })));
+      config: { activation, epochs: Math.max(50, Math.round(2000 * s.epochScale)), spectraAt: s.spectraAt, seedBase: 1805 }, seed: k,
+      // training ≈ 20 units at 2000 epochs, each spectrum ≈ 5 (ESP ≈ 2× both)
+      cost: (activation === 'esp' ? 2 : 1) * (s.epochScale * 20 + 5 * s.spectraAt.length) })));
   },
 });
 
 export const digitsStored = defineExperiment<{ activation: HiddenActivation; hessian: boolean }>({
-  name: 'milletari-digits-stored', label: '03 the authors\' digits runs', version: 1, module: 'lib/experiments/milletari/digits.ts', task: 'digitsStoredTask',
-  tasks: (profile) => (['relu', 'sigmoid', 'esp'] as const).map((activation) => ({ config: { activation, hessian: bySize(DIGITS_SIZES, profile).hessian }, seed: 0, cost: bySize(DIGITS_SIZES, profile).hessian ? 40 : 1 })),
+  name: 'milletari-digits-stored', label: '03 the authors\' digits runs', version: 2, module: 'lib/experiments/milletari/digits.ts', task: 'digitsStoredTask',
+  tasks: (profile) => (['relu', 'sigmoid', 'esp'] as const).map((activation) => ({ config: { activation, hessian: bySize(DIGITS_SIZES, profile).storedHessian }, seed: 0, cost: bySize(DIGITS_SIZES, profile).storedHessian ? 5 : 1 })),
 });
+
+/**
+ * The same exact dense Hessian as `digitsHessian`, assembled from its structure instead of N Hessian–vector
+ * products (docs/derivations/03-milletari.md §3.7 "the digits Hessian"). Per sample r the loss depends on the
+ * first-layer weights only through z_j = Σ_k W1[j,k]·x_k + b1_j, which is linear in them, so with K_r the Hessian
+ * of the per-sample loss in the internal variables u = (z, [β1], W2, b2, [β2]) — the parameters from b1 on, in
+ * their order, with z in place of b1 —
+ *   H[W1jk, W1j'k'] = Σ_r x_rk x_rk' K_r[z_j, z_j'],  H[W1jk, u_q] = Σ_r x_rk K_r[z_j, q],  H[u_p, u_q] = Σ_r K_r[p, q].
+ * K_r = Σ_i (c_i ∇l_i ∇l_iᵀ + d_i ∇²l_i) over the output logits l_i = β_out,i·(W2 a + b2)_i, with d_i = ∂ε/∂l_i
+ * and c_i = ∂²ε/∂l_i²; zero pixels are skipped. About 1e9 multiply-adds for the authors' network instead of 2e10.
+ */
+export function digitsHessianStructured(net: DigitsNet, th: ArrayLike<number>, X: Float64Array, labels: readonly number[]): DenseMatrix & { asymmetry: number } {
+  const m = checkArgs(net, th, X, labels);
+  const { nIn, nHid, nOut, o } = net, act = net.activation, esp = act === 'esp';
+  const N = net.nParams, nU = N - o.b1, inv = 1 / (m * nOut);
+  // offsets inside u: z at 0, β1 at uB1, W2 at uW2, b2 at uB2, β2 at uBo
+  const uB1 = esp ? nHid : -1, uW2 = o.w2 - o.b1, uB2 = o.b2 - o.b1, uBo = esp ? o.be2 - o.b1 : -1;
+  const H = new Float64Array(N * N), K = new Float64Array(nU * nU);
+  const a = new Float64Array(nHid), gz = new Float64Array(nHid), gb = new Float64Array(nHid), azz = new Float64Array(nHid), azb = new Float64Array(nHid), abb = new Float64Array(nHid);
+  const gi = new Float64Array(nU), idx = new Int32Array(nU), nz = new Int32Array(nIn);
+  // K_r[z_j, z_j'] of every sample, for the W1–W1 block assembled pair by pair after the loop (cache-friendly)
+  const kzz = new Float64Array(m * nHid * nHid);
+  for (let r = 0; r < m; r++) {
+    const xo = r * nIn, t = labels[r] - 1;
+    for (let j = 0; j < nHid; j++) {
+      let s = th[o.b1 + j];
+      for (let k = 0; k < nIn; k++) s += th[o.w1 + j * nIn + k] * X[xo + k];
+      if (act === 'relu') { a[j] = s > 0 ? s : 0; gz[j] = s > 0 ? 1 : 0; gb[j] = azz[j] = azb[j] = abb[j] = 0; continue; }
+      const beta = esp ? th[o.be1 + j] : 1, u = beta * s, sg = sigmoid(u), s1 = sg * (1 - sg), s2 = s1 * (1 - 2 * sg);
+      if (!esp) { a[j] = sg; gz[j] = s1; azz[j] = s2; gb[j] = azb[j] = abb[j] = 0; continue; }
+      a[j] = s * sg; gz[j] = sg + u * s1; gb[j] = s * s * s1;
+      azz[j] = beta * (2 * s1 + u * s2); azb[j] = s * (2 * s1 + u * s2); abb[j] = s * s * s * s2;
+    }
+    K.fill(0);
+    for (let i = 0; i < nOut; i++) {
+      const wRow = uW2 + i * nHid, w2 = o.w2 + i * nHid;
+      let sOut = th[o.b2 + i];
+      for (let j = 0; j < nHid; j++) sOut += th[w2 + j] * a[j];
+      const bo = esp ? th[o.be2 + i] : 1, l = bo * sOut, p = sigmoid(l);
+      const d = (p - (i === t ? 1 : 0)) * inv, c = p * (1 - p) * inv;
+      // ∇l_i on its support: z_j, β1_j, W2[i, j], b2_i, β2_i
+      let n = 0;
+      for (let j = 0; j < nHid; j++) { idx[n] = j; gi[n++] = bo * th[w2 + j] * gz[j]; }
+      if (esp) for (let j = 0; j < nHid; j++) { idx[n] = uB1 + j; gi[n++] = bo * th[w2 + j] * gb[j]; }
+      for (let j = 0; j < nHid; j++) { idx[n] = wRow + j; gi[n++] = bo * a[j]; }
+      idx[n] = uB2 + i; gi[n++] = bo;
+      if (esp) { idx[n] = uBo + i; gi[n++] = sOut; }
+      for (let p1 = 0; p1 < n; p1++) { const cp = c * gi[p1], row = idx[p1] * nU; if (cp !== 0) for (let p2 = 0; p2 < n; p2++) K[row + idx[p2]] += cp * gi[p2]; }
+      // d_i ∇²l_i, each symmetric pair added both ways
+      const add = (p1: number, p2: number, v: number) => { if (v === 0) return; K[p1 * nU + p2] += v; if (p1 !== p2) K[p2 * nU + p1] += v; };
+      for (let j = 0; j < nHid; j++) {
+        const w = th[w2 + j];
+        add(j, wRow + j, d * bo * gz[j]);
+        add(j, j, d * bo * w * azz[j]);
+        if (esp) {
+          add(uB1 + j, wRow + j, d * bo * gb[j]); add(j, uB1 + j, d * bo * w * azb[j]); add(uB1 + j, uB1 + j, d * bo * w * abb[j]);
+          add(uBo + i, j, d * w * gz[j]); add(uBo + i, uB1 + j, d * w * gb[j]); add(uBo + i, wRow + j, d * a[j]);
+        }
+      }
+      if (esp) add(uBo + i, uB2 + i, d);
+    }
+    let nnz = 0;
+    for (let k = 0; k < nIn; k++) if (X[xo + k] !== 0) nz[nnz++] = k;
+    // u–u block
+    for (let p1 = 0; p1 < nU; p1++) { const hr = (o.b1 + p1) * N + o.b1, kr = p1 * nU; for (let p2 = 0; p2 < nU; p2++) H[hr + p2] += K[kr + p2]; }
+    for (let j = 0; j < nHid; j++) {
+      const kr = j * nU;
+      // W1–u block (upper: W1 rows, u columns)
+      for (let q = 0; q < nnz; q++) { const k = nz[q], xk = X[xo + k], hr = (o.w1 + j * nIn + k) * N + o.b1; for (let p2 = 0; p2 < nU; p2++) H[hr + p2] += xk * K[kr + p2]; }
+      for (let j2 = j; j2 < nHid; j2++) kzz[(r * nHid + j) * nHid + j2] = K[kr + j2];
+    }
+  }
+  // W1–W1 block, pairs j' ≥ j: Σ_r K_r[z_j, z_j'] x_r x_rᵀ, accumulated in one nIn × nIn block at a time
+  const blk = new Float64Array(nIn * nIn);
+  for (let j = 0; j < nHid; j++) for (let j2 = j; j2 < nHid; j2++) {
+    blk.fill(0);
+    let any = false;
+    for (let r = 0; r < m; r++) {
+      const c = kzz[(r * nHid + j) * nHid + j2];
+      if (c === 0) continue;
+      any = true;
+      const xo = r * nIn;
+      for (let k = 0; k < nIn; k++) {
+        const ck = c * X[xo + k];
+        if (ck === 0) continue;
+        const br = k * nIn;
+        for (let k2 = 0; k2 < nIn; k2++) blk[br + k2] += ck * X[xo + k2];
+      }
+    }
+    if (!any) continue;
+    for (let k = 0; k < nIn; k++) H.set(blk.subarray(k * nIn, (k + 1) * nIn), (o.w1 + j * nIn + k) * N + o.w1 + j2 * nIn);
+  }
+  // fill the lower triangle from the computed upper blocks (W1–W1 for j' ≥ j, W1–u)
+  const nW = o.b1;
+  for (let a1 = 0; a1 < nW; a1++) {
+    const j = Math.floor(a1 / nIn);
+    for (let b1 = (j + 1) * nIn; b1 < nW; b1++) H[b1 * N + a1] = H[a1 * N + b1];
+    for (let b1 = nW; b1 < N; b1++) H[b1 * N + a1] = H[a1 * N + b1];
+  }
+  return { n: N, data: H, asymmetry: 0 };
+}
