@@ -168,39 +168,87 @@ enum { CONF_E, CONF_N, CONF_BATCH, CONF_IDXROWS, CONF_ACT, CONF_ACTPARAM, CONF_O
 enum { A_IDENTITY, A_HEAVISIDE, A_SIGMOID, A_TANH, A_RELU, A_LEAKY, A_ELU, A_SOFTPLUS, A_GELU, A_SWISH, A_MISH,
        A_SIN, A_REPU, A_MREPU, A_COUNT };
 
-static float sigm(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* e^x in float32 for the activations' inner loops: Cephes expf (range reduction by ln 2 in two parts, degree-6
+ * polynomial, 2^n by the exponent bits), within 1.2e-7 of expf, inlined so the loops vectorise (libm's expf is a
+ * call per element). NaN stays NaN (divergence detection needs it); the argument is clamped to [−87.3, 88.7]. */
+static inline float fexp(float x) {
+  x = x < -87.3f ? -87.3f : x;
+  x = x > 88.7f ? 88.7f : x;
+  const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f; /* round to nearest (1.5·2^23 trick) */
+  const float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f; p = p * r + 8.3334519073e-3f; p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f; p = p * r + 5.0000001201e-1f;
+  const float y = p * r * r + r + 1.0f;
+  union { int32_t i; float f; } sc = { .i = ((int32_t)n + 127) << 23 };
+  return y * sc.f;
+}
+static inline float sigm(float x) { return 1.0f / (1.0f + fexp(-x)); }
 /* TF.js's softplus: x above −ln(ε_float32) − 2 ≈ 13.94, e^x below its negative, ln(1 + e^x) between */
 static float softplusf(float x) { const float th = 13.942385f; return x > th ? x : (x < -th ? expf(x) : logf(expf(x) + 1.0f)); }
 /* y^k for an integer k >= 0 by repeated multiplication (as lib/core/activations-tf intPow) */
 static float ipow(float y, int k) { float r = 1.0f; for (int i = 0; i < k; i++) r *= y; return r; }
 
 /* h = f(z) and, for the backward pass, d = f'(z), as the TF.js ops of lib/core/activations-tf compute them */
-static void act_fwd(int a, float q, int p, const float *z, float *h, float *d, int64_t n) {
-  for (int64_t i = 0; i < n; i++) {
-    float x = z[i], y, dy;
-    switch (a) {
-      case A_IDENTITY: y = x; dy = 1; break;
-      case A_HEAVISIDE: y = x > 0 ? 1.0f : 0.0f; dy = 0; break;
-      case A_SIGMOID: y = sigm(x); dy = y * (1 - y); break;
-      case A_TANH: { float s = sigm(2 * x); y = 2 * s - 1; dy = 4 * s * (1 - s); break; }
-      case A_RELU: y = x > 0 ? x : 0; dy = x > 0 ? 1.0f : 0.0f; break;
-      case A_LEAKY: y = x > 0 ? x : q * x; dy = x > 0 ? 1.0f : (x < 0 ? q : 0.0f); break;
-      case A_ELU: y = x > 0 ? x : q * (expf(x) - 1); dy = x > 0 ? 1.0f : (x < 0 ? q * expf(x) : 0.0f); break;
-      case A_SOFTPLUS: y = softplusf(x); dy = sigm(x); break;
-      case A_GELU: { float c = 0.5f * (1 + erff(x * 0.70710678118654752f)); y = x * c; dy = c + x * expf(-0.5f * x * x) * 0.3989422804014327f; break; }
-      case A_SWISH: { float s = sigm(q * x); y = x * s; dy = s + x * q * s * (1 - s); break; }
-      case A_MISH: { float sp = softplusf(x), s = sigm(2 * sp), t = 2 * s - 1; y = x * t; dy = t + x * 4 * s * (1 - s) * sigm(x); break; }
-      case A_SIN: y = sinf(x); dy = cosf(x); break;
-      case A_REPU: { float r = x > 0 ? x : 0; y = ipow(r, p); dy = x > 0 ? (float)p * ipow(r, p - 1) : 0.0f; break; }
-      case A_MREPU: { float u = x + 1, r = u > 0 ? u : 0, rp = ipow(r, p); y = x * rp; dy = rp + (u > 0 ? x * (float)p * ipow(r, p - 1) : 0.0f); break; }
-      default: y = NAN; dy = NAN;
-    }
-    h[i] = y;
-    d[i] = dy;
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define VEC_CLONES __attribute__((target_clones("avx2,fma", "default")))
+#else
+#define VEC_CLONES
+#endif
+VEC_CLONES static void act_fwd(int a, float q, int p, const float *restrict z, float *restrict h, float *restrict d, int64_t n) {
+  /* one loop per activation (a switch inside the loop would keep the compiler from vectorising it) */
+#define LOOP(...) for (int64_t i = 0; i < n; i++) { const float x = z[i]; float y, dy; __VA_ARGS__; h[i] = y; d[i] = dy; } break
+  switch (a) {
+    case A_IDENTITY: LOOP(y = x; dy = 1);
+    case A_HEAVISIDE: LOOP(y = x > 0 ? 1.0f : 0.0f; dy = 0);
+    case A_SIGMOID: LOOP(y = sigm(x); dy = y * (1 - y));
+    case A_TANH: LOOP(const float s = sigm(2 * x); y = 2 * s - 1; dy = 4 * s * (1 - s));
+    case A_RELU: LOOP(y = x > 0 ? x : 0; dy = x > 0 ? 1.0f : 0.0f);
+    case A_LEAKY: LOOP(y = x > 0 ? x : q * x; dy = x > 0 ? 1.0f : (x < 0 ? q : 0.0f));
+    case A_ELU: LOOP(const float e = fexp(x); y = x > 0 ? x : q * (e - 1); dy = x > 0 ? 1.0f : (x < 0 ? q * e : 0.0f));
+    case A_SOFTPLUS: LOOP(y = softplusf(x); dy = sigm(x));
+    case A_GELU: LOOP(const float c = 0.5f * (1 + erff(x * 0.70710678118654752f)); y = x * c; dy = c + x * fexp(-0.5f * x * x) * 0.3989422804014327f);
+    case A_SWISH: LOOP(const float s = sigm(q * x); y = x * s; dy = s + x * q * s * (1 - s));
+    case A_MISH: LOOP(const float s = sigm(2 * softplusf(x)), t = 2 * s - 1; y = x * t; dy = t + x * 4 * s * (1 - s) * sigm(x));
+    case A_SIN: LOOP(y = sinf(x); dy = cosf(x));
+    case A_REPU: LOOP(const float r = x > 0 ? x : 0; y = ipow(r, p); dy = x > 0 ? (float)p * ipow(r, p - 1) : 0.0f);
+    case A_MREPU: LOOP(const float u = x + 1, r = u > 0 ? u : 0, rp = ipow(r, p); y = x * rp; dy = rp + (u > 0 ? x * (float)p * ipow(r, p - 1) : 0.0f));
+    default: LOOP(y = NAN; dy = NAN; (void)x);
   }
+#undef LOOP
+}
+
+/* Z[i, :] += b (a row broadcast over Bs rows) */
+VEC_CLONES static void add_bias(float *restrict Z, const float *restrict b, int64_t rows, int64_t cols) {
+  for (int64_t i = 0; i < rows; i++) for (int64_t j = 0; j < cols; j++) Z[i * cols + j] += b[j];
+}
+/* gb = Σ_i dZ[i, :] */
+VEC_CLONES static void col_sum(const float *restrict dZ, float *restrict gb, int64_t rows, int64_t cols) {
+  for (int64_t j = 0; j < cols; j++) gb[j] = 0;
+  for (int64_t i = 0; i < rows; i++) for (int64_t j = 0; j < cols; j++) gb[j] += dZ[i * cols + j];
+}
+/* dZ = dH ⊙ f'(Z) */
+VEC_CLONES static void mul_into(float *restrict dZ, const float *restrict dH, const float *restrict D, int64_t n) {
+  for (int64_t k = 0; k < n; k++) dZ[k] = dH[k] * D[k];
+}
+/* tf.train.adam's update of one tensor, operation for operation in float32 */
+VEC_CLONES static void adam_update(float *restrict th, float *restrict m1, float *restrict m2, const float *restrict g, int64_t len,
+                                   float b1, float b2, float ob1, float ob2, float c1, float c2, float eps, float lr) {
+  for (int64_t k = 0; k < len; k++) {
+    const float gv = g[k];
+    const float nm = m1[k] * b1 + gv * ob1, nv = m2[k] * b2 + (gv * gv) * ob2;
+    m1[k] = nm; m2[k] = nv;
+    const float mh = nm / c1, vh = nv / c2;
+    th[k] = (mh / (sqrtf(vh) + eps)) * (-lr) + th[k];
+  }
+}
+/* tf.train.sgd's update: θ + (−lr)·g */
+VEC_CLONES static void sgd_update(float *restrict th, const float *restrict g, int64_t len, float lr) {
+  for (int64_t k = 0; k < len; k++) th[k] = (-lr) * g[k] + th[k];
 }
 
 static void gemm(int ta, int tb, int M, int N, int K, const float *A, int lda, const float *B, int ldb, float *C, int ldc) {
+
   if (K == 0) { for (int i = 0; i < M; i++) memset(C + (int64_t)i * ldc, 0, sizeof(float) * N); return; }
   cblas_sgemm(RowMajor, ta ? Trans : NoTrans, tb ? Trans : NoTrans, M, N, K, 1.0f, A, lda, B, ldb, 0.0f, C, ldc);
 }
@@ -234,6 +282,8 @@ static napi_value TrainEpoch(napi_env env, napi_callback_info info) {
   const int act = (int)conf[CONF_ACT], bce = conf[CONF_BCE] != 0, outSig = conf[CONF_OUTSIGMOID] != 0, adam = conf[CONF_ADAM] != 0, mask = conf[CONF_MASK] != 0;
   const float q = (float)conf[CONF_ACTPARAM]; const int pw = (int)conf[CONF_ACTPARAM];
   const float lr = (float)conf[CONF_LR], b1 = (float)conf[CONF_BETA1], b2 = (float)conf[CONF_BETA2], eps = (float)conf[CONF_EPS];
+  /* 1 − β as TF.js passes it: computed in double, then rounded to float32 */
+  const float ob1 = (float)(1.0 - conf[CONF_BETA1]), ob2 = (float)(1.0 - conf[CONF_BETA2]);
   const int L = (int)nDims - 1;
   if (L < 1 || E < 1 || n < 1 || bs < 1 || (idxRows != 1 && idxRows != E) || act < 0 || act >= A_COUNT || nAcc < 2 || nAlive < E || nDied < E) BAD("bad configuration");
   if ((act == A_REPU || act == A_MREPU) && pw < 1) BAD("p must be >= 1");
@@ -272,7 +322,7 @@ static napi_value TrainEpoch(napi_env env, napi_callback_info info) {
         const float *W = theta + offW[l] + m * ni * no, *b = theta + offB[l] + m * no;
         float *Z = l + 1 < L ? D[l + 1] : H[L]; /* hidden: Z into D then f(Z) into H */
         gemm(0, 0, (int)Bs, (int)no, (int)ni, H[l], (int)ni, W, (int)no, Z, (int)no);
-        for (int64_t i = 0; i < Bs; i++) for (int64_t j = 0; j < no; j++) Z[i * no + j] += b[j];
+        add_bias(Z, b, Bs, no);
         if (l + 1 < L) act_fwd(act, q, pw, Z, H[l + 1], D[l + 1], Bs * no);
       }
       /* loss (float32, as TF.js's mean) and its gradient at the output's pre-activation */
@@ -298,12 +348,11 @@ static napi_value TrainEpoch(napi_env env, napi_callback_info info) {
         goff -= ni * no + no;
         float *gW = g + goff, *gb = gW + ni * no;
         gemm(1, 0, (int)ni, (int)no, (int)Bs, H[l], (int)ni, dZ, (int)no, gW, (int)no);
-        for (int64_t j = 0; j < no; j++) gb[j] = 0;
-        for (int64_t i = 0; i < Bs; i++) for (int64_t j = 0; j < no; j++) gb[j] += dZ[i * no + j];
+        col_sum(dZ, gb, Bs, no);
         if (l > 0) {
           const float *W = theta + offW[l] + m * ni * no;
           gemm(0, 1, (int)Bs, (int)ni, (int)no, dZ, (int)no, W, (int)no, dH, (int)ni);
-          for (int64_t k = 0; k < Bs * ni; k++) dZ[k] = dH[k] * D[l][k];
+          mul_into(dZ, dH, D[l], Bs * ni);
         }
       }
       /* divergence: the loss or a gradient entry non-finite (or their sum beyond float32) */
@@ -325,19 +374,8 @@ static napi_value TrainEpoch(napi_env env, napi_callback_info info) {
           float *th = theta + parts[part][0], *gg = g + gk;
           const int64_t len = parts[part][1];
           gk += len;
-          if (adam) {
-            float *m1 = mom1 + parts[part][0], *m2 = mom2 + parts[part][0];
-            const float ob1 = 1.0f - b1, ob2 = 1.0f - b2;
-            for (int64_t k = 0; k < len; k++) {
-              const float gv = gg[k];
-              const float nm = m1[k] * b1 + gv * ob1, nv = m2[k] * b2 + (gv * gv) * ob2;
-              m1[k] = nm; m2[k] = nv;
-              const float mh = nm / c1, vh = nv / c2;
-              th[k] = (mh / (sqrtf(vh) + eps)) * (-lr) + th[k];
-            }
-          } else {
-            for (int64_t k = 0; k < len; k++) th[k] = (-lr) * gg[k] + th[k];
-          }
+          if (adam) adam_update(th, mom1 + parts[part][0], mom2 + parts[part][0], gg, len, b1, b2, ob1, ob2, c1, c2, eps, lr);
+          else sgd_update(th, gg, len, lr);
         }
       }
     }

@@ -45,7 +45,7 @@ function main() {
   const errors = [];
   for (const libs of libsets) {
     try {
-      execFileSync(cc, ['-O2', '-fPIC', '-shared', '-std=c11', '-DNODE_GYP_MODULE_NAME=activation_native', `-I${includes[0]}`,
+      execFileSync(cc, ['-O2', '-ftree-vectorize', '-fno-trapping-math', '-fno-math-errno', '-fPIC', '-shared', '-std=c11', '-DNODE_GYP_MODULE_NAME=activation_native', `-I${includes[0]}`,
         '-o', tmp, src, ...libs, '-lm'], { stdio: 'pipe' });
       smokeTest(tmp);
       fs.renameSync(tmp, out);
