@@ -318,7 +318,7 @@ export function storedDigitsSpectrum(activation: HiddenActivation, k: number): {
   return { epoch: authorsRecordSchedule(2000)[idx], values: [...run.eigenvaluesReal[idx]].sort((a, b) => a - b), alpha: run.alpha[idx], cost: run.cost[idx] };
 }
 
-interface DigitsSizes { seeds: number; epochScale: number; spectraAt: number[]; storedHessian: boolean }
+export interface DigitsSizes { seeds: number; epochScale: number; spectraAt: number[]; storedHessian: boolean }
 /** Sizes per profile: default runs the authors' full 2000 epochs, one seed, spectra at three of their records; paper ten seeds (for N1's rate) and six records. */
 export const DIGITS_SIZES: Record<Profile, DigitsSizes> = {
   quick: { seeds: 1, epochScale: 0.05, spectraAt: [], storedHessian: false },
