@@ -464,3 +464,40 @@ export function largestNonGrowingCw(act: Activation, inputScale: number, layers:
   }
   return NaN;
 }
+
+// ---------------------------------------------------------------- the action's couplings (PDLT §4.3; docs/derivations/02-repu-mrepu.md §3.13)
+
+/**
+ * The couplings of the quartic single-input action S(z) = (g/2) Σ_i z_i² − (v/8) (Σ_i z_i²)² of n neurons whose
+ * kernel is K and four-point vertex V (E z_i⁴ − 3K² = 3V/nPrev), to first order in V/n (Kim & Kang §2.2, PDLT §4.3):
+ * v = V/(nPrev K⁴), g = 1/K + (n + 2) V/(2 nPrev K³).
+ */
+export function quarticCouplings(K: number, V: number, n: number, nPrev = n): { g: number; v: number } {
+  assertPositive(K, 'K');
+  if (!Number.isFinite(V)) throw new RangeError(`V must be a finite number, but got ${V}`);
+  assertInteger(n, 'n'); assertInteger(nPrev, 'nPrev');
+  return { g: 1 / K + ((n + 2) * V) / (2 * nPrev * K ** 3), v: V / (nPrev * K ** 4) };
+}
+
+/**
+ * K = E z₁² and V = (nPrev/3)(E z₁⁴ − 3K²) of the n-neuron distribution ∝ exp(−S), S as in quarticCouplings, by
+ * quadrature over t = Σ z_i² (density ∝ t^{n/2−1} e^{−g t/2 + v t²/8}). Needs v ≤ 0: for v > 0 the action is unbounded
+ * below and only the perturbative series (quarticCouplings) has a meaning.
+ */
+export function quarticActionMoments(g: number, v: number, n: number, nPrev = n, points = 20001): { K: number; V: number } {
+  assertPositive(g, 'g');
+  if (!(v <= 0)) throw new RangeError(`v must be <= 0 (for v > 0 the action exp(−S) is not normalisable), but got ${v}`);
+  assertInteger(n, 'n'); assertInteger(nPrev, 'nPrev'); assertInteger(points, 'points', 101);
+  assertWithinBudget(`quarticActionMoments with ${points} points`, points, 1e7, 'points');
+  const tMax = (n + 40 + 12 * Math.sqrt(n)) / g, h = tMax / (points - 1);
+  const logW = (t: number) => (n / 2 - 1) * Math.log(t) - (g * t) / 2 + (v * t * t) / 8;
+  let peak = -Infinity;
+  for (let j = 1; j < points; j++) peak = Math.max(peak, logW(j * h));
+  let m0 = 0, m1 = 0, m2 = 0;
+  for (let j = 1; j < points; j++) { // Simpson's rule; the integrand vanishes at t = 0 for n ≥ 3 (n = 1, 2 lose O(h) there)
+    const t = j * h, w = Math.exp(logW(t) - peak) * (j === points - 1 ? 1 : j % 2 ? 4 : 2);
+    m0 += w; m1 += w * t; m2 += w * t * t;
+  }
+  const Et = m1 / m0, Et2 = m2 / m0, K = Et / n, z4 = (3 * Et2) / (n * (n + 2));
+  return { K, V: (nPrev / 3) * (z4 - 3 * K * K) };
+}
