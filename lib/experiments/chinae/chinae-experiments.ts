@@ -59,19 +59,20 @@ export interface ChinaeSizes {
    * replicates are rounds × sessions, and the spread between sessions measures the run-to-run spread that sets the dead zone;
    * per engine: SGD steps per training sample at width `stepsWidth` (a narrower network takes proportionally more steps per sample,
    * and its recall sample as many forward passes, so that no sample is a few milliseconds of timer noise), test rows per recall
-   * pass, and `bestOf` (each replicate the fastest of k samples spread over k interleaved rounds)
+   * pass, `bestOf` (each replicate the fastest of k samples spread over k interleaved rounds) and `warmup` (untimed rounds first:
+   * the float64 engine needs a few for V8 to optimise its loops, or the first arms of a task are timed while still unoptimised)
    */
-  timing: { widths: number[]; float64Widths: number[]; rounds: number; sessions: number; steps: Record<Engine, number>; stepsWidth: Record<Engine, number>; recallRows: Record<Engine, number>; bestOf: Record<Engine, number> };
+  timing: { widths: number[]; float64Widths: number[]; rounds: number; sessions: number; steps: Record<Engine, number>; stepsWidth: Record<Engine, number>; recallRows: Record<Engine, number>; bestOf: Record<Engine, number>; warmup: Record<Engine, number> };
 }
 
 /** Sizes per profile (the paper: N = 5 000 / 10 000 / 50 000, 1 000 phases × 50 epochs, Chinea, "Discussion"). */
 export const CHINAE_SIZES: Record<Profile, ChinaeSizes> = {
   quick: { widths: [16, 128], phases: 2, epochs: 3, batchSize: 64, perClass: 600, lrGrid: [0.05, 0.5], lrWidth: 128,
-    timing: { widths: [16, 128], float64Widths: [16, 128], rounds: 3, sessions: 1, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 128, float64: 128 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 2, float64: 1 } } },
+    timing: { widths: [16, 128], float64Widths: [16, 128], rounds: 3, sessions: 1, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 128, float64: 128 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 2, float64: 1 }, warmup: { tfjs: 1, float64: 1 } } },
   default: { widths: [16, 128, 512], phases: 10, epochs: 10, batchSize: 64, perClass: 1250, lrGrid: [0.05, 0.2, 1], lrWidth: 128,
-    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000], rounds: 6, sessions: 2, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 20000, float64: 5000 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 3, float64: 1 } } },
+    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000], rounds: 6, sessions: 2, steps: { tfjs: 1, float64: 1 }, stepsWidth: { tfjs: 20000, float64: 5000 }, recallRows: { tfjs: 256, float64: 64 }, bestOf: { tfjs: 3, float64: 2 }, warmup: { tfjs: 1, float64: 3 } } },
   paper: { widths: [5000, 10000, 50000], phases: 1000, epochs: 50, batchSize: 64, perClass: 2500, lrGrid: [0.01, 0.05, 0.2, 1], lrWidth: 1024,
-    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000, 50000], rounds: 15, sessions: 2, steps: { tfjs: 2, float64: 1 }, stepsWidth: { tfjs: 50000, float64: 5000 }, recallRows: { tfjs: 1024, float64: 256 }, bestOf: { tfjs: 3, float64: 2 } } },
+    timing: { widths: [5000, 10000, 50000], float64Widths: [5000, 10000, 50000], rounds: 15, sessions: 2, steps: { tfjs: 2, float64: 1 }, stepsWidth: { tfjs: 50000, float64: 5000 }, recallRows: { tfjs: 1024, float64: 256 }, bestOf: { tfjs: 3, float64: 2 }, warmup: { tfjs: 1, float64: 3 } } },
 };
 
 export function unitActivation(unit: UnitName): Activation {
@@ -289,12 +290,12 @@ export class Float64Net {
   }
 }
 
-export interface TimingConfig { engine: Engine; data: DatasetName; perClass: number; N: number; rounds: number; steps: number; batchSize: number; recallRows: number; bestOf?: number; recallPasses?: number; [k: string]: unknown }
+export interface TimingConfig { engine: Engine; data: DatasetName; perClass: number; N: number; rounds: number; steps: number; batchSize: number; recallRows: number; bestOf?: number; recallPasses?: number; warmup?: number; [k: string]: unknown }
 
 /**
  * One timing task (one session of the probe): the three hidden units at one (engine, dataset, N), each with a training arm
  * (`steps` SGD steps on fixed mini-batches) and a recall arm (`recallPasses` forward passes, default 1, over the first
- * `recallRows` test patterns), interleaved in rotating order after one untimed warm-up round; replicate r of every arm
+ * `recallRows` test patterns), interleaved in rotating order after `warmup` (default 1) untimed warm-up rounds; replicate r of every arm
  * is the fastest of `bestOf` (default 1) samples spread over `bestOf` consecutive rounds (`interleavedBestOfTimings`),
  * `rounds` replicates, paired by block. Returned per unit and arm: CPU time and wall time per epoch (training: per step ×
  * steps per epoch) and per recall of the whole test set (scaled from `recallRows` and per pass), in ms. The seed is the
@@ -352,7 +353,7 @@ export async function timingTask(c: TimingConfig, seed: number): Promise<Record<
         arms[`recall|${u}`] = () => { for (let k = 0; k < passes; k++) net.logits(xt, rows); };
       }
     }
-    const t = await interleavedBestOfTimings(arms, { repeats: c.rounds, warmup: 1, bestOf: c.bestOf ?? 1 });
+    const t = await interleavedBestOfTimings(arms, { repeats: c.rounds, warmup: c.warmup ?? 1, bestOf: c.bestOf ?? 1 });
     const out: Record<string, unknown> = { backend, stepsPerEpoch, recallScale };
     for (const u of UNITS) {
       out[`trainCpu_${u}`] = t.cpu[`train|${u}`].map((ms) => (ms / c.steps) * stepsPerEpoch);
@@ -379,7 +380,7 @@ function timingTasks(profile: Profile): TaskSpec<TimingConfig>[] {
   const s = bySize(CHINAE_SIZES, profile), T = s.timing;
   const cfgs = ENGINES.flatMap((engine) => grid({ data: DATASETS, N: engine === 'tfjs' ? T.widths : T.float64Widths }).map((g): TimingConfig => {
     const k = timingStepsAt(g.N, 1, T.stepsWidth[engine]);
-    return { engine, ...g, perClass: s.perClass, rounds: T.rounds, steps: T.steps[engine] * k, batchSize: s.batchSize, recallRows: T.recallRows[engine], recallPasses: k, bestOf: T.bestOf[engine] };
+    return { engine, ...g, perClass: s.perClass, rounds: T.rounds, steps: T.steps[engine] * k, batchSize: s.batchSize, recallRows: T.recallRows[engine], recallPasses: k, bestOf: T.bestOf[engine], warmup: T.warmup[engine] };
   }));
   // session-major: every task of session 0, then every task of session 1, … (the sessions are minutes apart)
   return Array.from({ length: T.sessions }, (_, session) => tasksOf(cfgs, [timingSessionSeed(session)],
@@ -388,7 +389,7 @@ function timingTasks(profile: Profile): TaskSpec<TimingConfig>[] {
 
 /** The runtime probe on two engines (run it with jobs: 1, so no two timing tasks share the cores). */
 export const chinaeTiming = defineExperiment<TimingConfig>({
-  name: 'chinae-timing', label: 'notebook 00: runtime probe (two engines)', version: 3,
+  name: 'chinae-timing', label: 'notebook 00: runtime probe (two engines)', version: 4,
   module: 'lib/experiments/chinae/chinae-experiments.ts', task: 'timingTask', tasks: timingTasks,
 });
 
