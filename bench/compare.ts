@@ -2,7 +2,8 @@
  * The workloads of issue 14's table, measured on this project's routes, one JSON line each
  * (`BENCH {"key", "label", "value", "unit", "better", "route"}`); bench/peer_torch.py measures the same
  * workloads in PyTorch and bench/run.ts puts them side by side. Run once with the native routes
- * (default) and once with NATIVE_BLAS=0 NATIVE_LAPACK=0 (wasm kernels, TypeScript eigen-solver) for before → after.
+ * (default: OpenBLAS sgemm, LAPACK, the native training step) and once with NATIVE_BLAS=0 NATIVE_LAPACK=0 (wasm
+ * kernels, TypeScript eigen-solver, the TF.js training step) for before → after.
  * Writes the 40-40 Hessian it decomposes to build/bench/hessian-40-40.f64 (row-major float64) so the
  * peer decomposes the same matrix.
  * Usage: npx tsx bench/compare.ts [--only key,key]
@@ -15,6 +16,7 @@ import { lapackLastRoute } from '../lib/core/native-blas';
 import * as nativeBlas from '../lib/core/native-blas';
 import { buildMlp, train } from '../lib/networks/train';
 import { buildBatchedMlp, trainBatched } from '../lib/networks/batched-training';
+import { nativeTrainRoute } from '../lib/networks/train-native';
 import { tanhAct, mrepu } from '../lib/core/activations';
 import { makeRng } from '../lib/core/rng';
 import { makeEspNet, initParams, denseHessian, hvpOperator } from '../lib/experiments/milletari/esp-network';
@@ -28,6 +30,11 @@ const want = (k: string) => !only || only.has(k);
 const emit = (key: string, label: string, value: number, unit: string, better: 'higher' | 'lower', route: string) =>
   console.log('BENCH ' + JSON.stringify({ key, label, value, unit, better, route }));
 const now = () => performance.now();
+/** What runs the training step: the native trainEpoch (losses read once per epoch) or TF.js (tape + tf.train.adam). */
+const trainRoute = () => {
+  const r = nativeTrainRoute(tanhAct());
+  return r.module ? `${r.why}, losses read once per epoch` : `${r.why}: tape + tf.train.adam per step`;
+};
 
 async function matmul(backend: string, matmulRoute: string): Promise<void> {
   const n = 1024, reps = 5;
@@ -59,7 +66,7 @@ async function mlpStep(route: string): Promise<void> {
   };
   await run(1); // warm-up
   const ms = Math.min(await run(5), await run(5));
-  emit('mlp', 'MLP 32-256-256-1 tanh, Adam, batch 64: one step', ms, 'ms', 'lower', `${route}; lib/networks/train, loss read every step; best of 2 × 40 steps`);
+  emit('mlp', 'MLP 32-256-256-1 tanh, Adam, batch 64: one step', ms, 'ms', 'lower', `${route}; lib/networks/train: ${trainRoute()}; best of 2 × 40 steps`);
 }
 
 async function ensemble(route: string): Promise<void> {
@@ -77,7 +84,7 @@ async function ensemble(route: string): Promise<void> {
   await run(4, 2);
   const rate = Math.max(await run(100, 10), await run(100, 10));
   emit('ensemble', '100-member ensemble 1-32-32-32-1, batched, Adam: networks·epochs/s', rate, 'networks·epochs/s', 'higher',
-    `${route}; lib/networks/batched-training, 256 rows, batch 64, per-member order; best of 2 × 10 epochs`);
+    `${route}; lib/networks/batched-training: ${trainRoute()}, 256 rows, batch 64, per-member order; best of 2 × 10 epochs`);
 }
 
 function eigen(): void {

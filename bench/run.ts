@@ -5,7 +5,8 @@
  * (PyTorch CPU) when Debian's /usr/bin/python3 imports torch, each workload side by side with the ratio.
  * The three are interleaved BENCH_REPEATS times (default 2) and each keeps its best figure: the machine is
  * shared, so single timings vary by up to 2× (the load average is printed and saved with the table).
- * Writes build/bench.json. BENCH_ONLY=compare skips the *.bench.ts files; BENCH_ONLY=files skips the table.
+ * Writes build/bench.json. BENCH_ONLY=compare skips the *.bench.ts files; BENCH_ONLY=files skips the table;
+ * BENCH_KEYS=mlp,ensemble keeps only those rows of the table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,9 @@ import * as path from 'node:path';
 const dir = __dirname;
 const root = path.join(dir, '..');
 const only = process.env.BENCH_ONLY?.trim();
+/** BENCH_KEYS=mlp,ensemble: only these rows of the table (compare.ts and peer_torch.py --only). */
+const keys = process.env.BENCH_KEYS?.trim() || '';
+if (keys && !/^[a-z]+(,[a-z]+)*$/.test(keys)) throw new RangeError(`BENCH_KEYS must be comma-separated row keys (matmul, mlp, ensemble, eigen, init, hvp), but got '${keys}'`);
 let failed = 0;
 
 if (only !== 'compare') {
@@ -46,6 +50,7 @@ function runSide(side: Side): Row[] {
     if (side === 'before') Object.assign(env, { NATIVE_BLAS: '0', NATIVE_LAPACK: '0' });
     [cmd, args] = [process.execPath, [require.resolve('tsx/cli'), path.join(dir, 'compare.ts')]];
   }
+  if (keys) args.push('--only', keys);
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
   const rows: Row[] = [];
   for (const line of `${r.stdout ?? ''}`.split('\n')) {
