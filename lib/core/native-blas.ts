@@ -6,7 +6,9 @@
  *    backend's kernels with ones that call cblas_sgemm directly on the wasm backend's own memory
  *    (WebAssembly.Memory, no copies) and hand any case they do not cover (non-float32, an incompatible
  *    batch broadcast, a prelu activation, a bias other than a scalar or a row) to the original wasm kernel;
- *  - dsyevd (LAPACK, divide and conquer) for dense symmetric eigendecompositions: lapackSymmetricEigen().
+ *  - dsyevd (LAPACK, divide and conquer) for dense symmetric eigendecompositions: lapackSymmetricEigen();
+ *  - trainEpoch, a whole epoch of MLP / stacked-ensemble training (forward, backward, Adam or SGD) for
+ *    lib/networks/train-native (NATIVE_TRAIN=0 or NATIVE_BLAS=0 keep the TF.js training step).
  * When the module is absent (no compiler or BLAS at install time, another platform) or disabled
  * (NATIVE_BLAS=0 for the matmul kernels, NATIVE_LAPACK=0 for dsyevd) everything stays on the wasm /
  * TypeScript routes, and the provenance strings say so. NATIVE_MODULE=<path> loads another build (tests
