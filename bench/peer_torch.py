@@ -4,7 +4,7 @@
 
 Run by bench/run.ts with Debian's /usr/bin/python3 when python3-torch imports, with OPENBLAS_CORETYPE and
 OPENBLAS_L2_SIZE unset for this command (they slow a current OpenBLAS on this processor). Uses every core
-(torch.set_num_threads(os.cpu_count())). The eigendecomposition reads the matrix compare.ts wrote
+(torch.set_num_threads(os.cpu_count())), or TORCH_THREADS of them. The eigendecomposition reads the matrix compare.ts wrote
 (build/bench/hessian-40-40.f64); the Hessian-vector products use the same 2-8-2-1 ESP net and loss as
 lib/experiments/milletari/esp-network on random inputs of the same shape (timing only).
 Usage: /usr/bin/python3 bench/peer_torch.py [--only key,key]
@@ -18,7 +18,8 @@ import time
 import numpy as np
 import torch
 
-torch.set_num_threads(os.cpu_count() or 1)
+# TORCH_THREADS=1: one thread (on a loaded machine the two-thread OpenBLAS spins against the other processes)
+torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "0")) or os.cpu_count() or 1)
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 ONLY = set(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else None
 ROUTE = f"PyTorch {torch.__version__} CPU, {torch.get_num_threads()} threads"
