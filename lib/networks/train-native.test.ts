@@ -22,6 +22,11 @@ const SAVED = { NATIVE_TRAIN: process.env.NATIVE_TRAIN, NATIVE_BLAS: process.env
 before(async () => {
   await tf.setBackend('cpu');
 });
+/** The native route's switches as a default run has them (a test run with NATIVE_BLAS=0 still compares both routes). */
+function nativeOn(): void {
+  delete process.env.NATIVE_BLAS;
+  delete process.env.NATIVE_MODULE;
+}
 afterEach(() => {
   for (const [k, v] of Object.entries(SAVED)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
 });
@@ -44,6 +49,7 @@ function data(seed: number, n: number, d: number, o: number, classify = false): 
 /** train() on the native route (NATIVE_TRAIN unset) and the TF.js route (NATIVE_TRAIN=0): loss curves and final parameters. */
 async function bothRoutes(spec: MlpSpec, set: Dataset, opts: TrainOptions) {
   const out: { loss: number[]; params: Float32Array[] }[] = [];
+  nativeOn();
   for (const nat of ['1', '0']) {
     process.env.NATIVE_TRAIN = nat;
     const mlp = buildMlp(spec);
@@ -81,6 +87,7 @@ test('train(): sigmoid output with BCE and with MSE, SGD and Adam (bias correcti
 
 test('train(): onEpoch sees the trained variables on the native route, and a diverging run throws naming the epoch', { skip: NEED }, async () => {
   const set = data(7, 40, 2, 1);
+  nativeOn();
   const mlp = buildMlp({ inputDim: 2, widths: [5], outputDim: 1, activation: leakyRelu(0.1), seed: 1 });
   const seen: number[] = [];
   await train(mlp, set, { epochs: 3, batchSize: 10, lr: 0.01, seed: 2, onEpoch: () => { seen.push(mlp.params[0].dataSync()[0]); } });
@@ -90,6 +97,7 @@ test('train(): onEpoch sees the trained variables on the native route, and a div
   // the same divergence error (same epoch, same value) on both routes
   const x = [[1e3], [-1e3], [2e3]], y = [[1e6], [-1e6], [3e6]];
   const errors: string[] = [];
+  nativeOn();
   for (const nat of ['1', '0']) {
     process.env.NATIVE_TRAIN = nat;
     const m2 = buildMlp({ inputDim: 1, widths: [4], outputDim: 1, activation: repu(3), seed: 1 });
@@ -110,6 +118,7 @@ test('trainBatched(): native and TF.js routes agree (per-member order and data, 
   ];
   for (const [i, [spec, set, opts]] of cases.entries()) {
     const rs = [];
+    nativeOn();
     for (const nat of ['1', '0']) {
       process.env.NATIVE_TRAIN = nat;
       const bm = buildBatchedMlp({ inputDim: 1, widths: [8, 6], outputDim: 1, members: 3, seed: 11, activation: 'tanh', ...spec });
@@ -131,6 +140,7 @@ test('trainBatched(): native and TF.js routes agree (per-member order and data, 
 
 test('the native route is taken when the addon is built, and says so', { skip: NEED }, async () => {
   delete process.env.NATIVE_TRAIN;
+  nativeOn();
   const r = nativeTrainRoute(tanhAct());
   assert.ok(r.module, r.why);
   assert.match(r.why, /native trainEpoch/);
