@@ -143,7 +143,9 @@ test('bookRuntimeClaims: decided by the paired ln-ratio with the measured dead z
   assert.equal(fast.v.E3b, 'not reproduced');
   // a 1 % difference is inside the dead zone: inconclusive either way
   assert.equal(run(1.01).v.E4, 'inconclusive');
-  assert.equal(slow.L.rows().length, 3 * 2 * 4 + 2);
+  assert.equal(slow.L.rows().length, 3 * 2 * 5 + 2);
+  assert.equal(fast.v.E5f, 'reproduced');
+  assert.equal(slow.v.C5bf, 'not reproduced');
   assert.ok(slow.dz.tfjs.deadZone >= Math.log(1.02));
   assert.match(slow.L.rows().find((c) => c.id === 'E4')!.note!, /ratio t\(ReLU\)\/t\(other\) /);
 });

@@ -2,7 +2,7 @@
  * The runtime claims of Chinea ("Discussion", bottom figure and text) booked from the runtime probe
  * (`chinaeTiming` in ./chinae-experiments): per dataset and opponent (sigmoid, tanh) the escalation of training
  * time with width (E3/G3/C3), training time at the largest width on TF.js (E4…) and on the float64 engine (E4…f),
- * recall time (E5…), and on the 2-D set the absence of the penalty below N = 10 000 (C6, C6b).
+ * recall time on both engines (E5…, E5…f), and on the 2-D set the absence of the penalty below N = 10 000 (C6, C6b).
  *
  * Every comparison is the paired ln-ratio ln t(ReLU) − ln t(other) over the replicates (sessions × rounds) at
  * `level` (99 %), decided by `Ledger.compare` with a dead zone per engine: the measured run-to-run spread of the
@@ -64,7 +64,7 @@ export function bookRuntimeClaims(ledger: Ledger, entries: readonly Entry[], siz
     const Nlarge = isC ? (TW.find((N) => N >= 10000) ?? TWmax) : TWmax, Nmin = isC ? 10000 : 5000;
     const widthNeed = (have: number) => [{ what: 'timed width N', have, min: Nmin }];
     const tr = (engine: Engine, u: string) => timingSeries(entries, engine, data, `trainCpu_${u}`);
-    const rc = (u: string) => timingSeries(entries, 'tfjs', data, `recallCpu_${u}`);
+    const rc = (u: string, engine: Engine = 'tfjs') => timingSeries(entries, engine, data, `recallCpu_${u}`);
     for (const [other, sfx] of OTHERS) {
       // per-replicate least-squares slopes of CPU time vs N, compared as ln(slope) (floored at 1e-9: at quick's small widths a slope can be ≤ 0)
       const lnSlopes = (u: string) => slopesPerRound(TW, tr('tfjs', u)).map((x) => Math.log(Math.max(x, 1e-9)));
@@ -86,6 +86,9 @@ export function bookRuntimeClaims(ledger: Ledger, entries: readonly Entry[], siz
         a: ln(rc('ReLU')[TWmax]), b: ln(rc(other)[TWmax]), labels: ['ln t(ReLU)', `ln t(${other})`], direction: 'less', ...opts('tfjs'), needs: repNeeds,
         expected: 'lower recall time over the test set: ln-ratio < 0',
         note: `recall CPU means at N = ${TW.join(', ')}: ` + TW.map((N) => `ReLU ${fmt(mean(rc('ReLU')[N]))} / ${other} ${fmt(mean(rc(other)[N]))}`).join('; ') + ` ms; ${tnote('tfjs', cn)}` });
+      book({ id: `${idp}5${sfx}f`, kind: 'beyond', source: `Discussion (${data}), second engine`, statement: `recall (inference) is faster for ReLU than for ${other} networks (N = ${F64max}), on a float64 TypeScript engine`,
+        a: ln(rc('ReLU', 'float64')[F64max]), b: ln(rc(other, 'float64')[F64max]), labels: ['ln t(ReLU)', `ln t(${other})`], direction: 'less', ...opts('float64'), needs: repNeeds,
+        expected: 'lower recall time over the test set: ln-ratio < 0', note: `mean recall CPU time ReLU ${fmt(mean(rc('ReLU', 'float64')[F64max]))} ms, ${other} ${fmt(mean(rc(other, 'float64')[F64max]))} ms; ${tnote('float64', cn)}` });
     }
   }
   // C6: below the Clouds threshold the penalty should be absent: at the largest timed N < 10 000 ReLU trains no slower (reproduced only if measurably faster)
