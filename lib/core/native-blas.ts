@@ -193,6 +193,20 @@ export function lapackRoute(env: Env = process.env): string {
   return mod ? `LAPACK dsyevd for n ≥ ${LAPACK_MIN_N}, TypeScript below` : `TypeScript tred2/tql2 (${why})`;
 }
 
+/**
+ * What runs a training step of lib/networks/train (train, trainBatched), for provenance: the addon's trainEpoch
+ * (forward, backward and the Adam/SGD update of a whole epoch in one call) or the TF.js tape and optimizer.
+ * The per-call choice (backend, activation) is lib/networks/train-native nativeTrainRoute.
+ */
+export function nativeTrainingRoute(backend: string, env: Env = process.env): string {
+  if (env.NATIVE_BLAS?.trim() === '0') return 'TF.js tape and optimizer (NATIVE_BLAS=0)';
+  if (env.NATIVE_TRAIN?.trim() === '0') return 'TF.js tape and optimizer (NATIVE_TRAIN=0)';
+  if (backend !== 'wasm' && backend !== 'cpu') return `TF.js tape and optimizer (backend ${backend})`;
+  const { module: mod, why } = loadNative(env);
+  if (!mod || typeof (mod as { trainEpoch?: unknown }).trainEpoch !== 'function') return `TF.js tape and optimizer (${mod ? 'native module without trainEpoch' : why})`;
+  return 'native trainEpoch (one call per epoch: forward, backward, Adam/SGD in float32, OpenBLAS sgemm) for zoo activations';
+}
+
 /** The last route symmetric eigen-solving took ('lapack dsyevd' or why not), for provenance. */
 export let lapackLastRoute = 'not used yet';
 

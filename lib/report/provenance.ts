@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { activeProfile } from './profile';
 import { BackendChoice, describeBackend } from '../core/backend';
-import { lapackRoute } from '../core/native-blas';
+import { lapackRoute, nativeTrainingRoute } from '../core/native-blas';
 
 export interface Provenance {
   notebook: string;
@@ -17,6 +17,8 @@ export interface Provenance {
   backend: string;
   /** What solves dense symmetric eigenproblems (LAPACK through the native addon, or the TypeScript solver). */
   eigen: string;
+  /** What runs lib/networks training steps (the native epoch or TF.js), or 'not used'. */
+  training: string;
   versions: Record<string, string>;
   date: string;
 }
@@ -47,6 +49,7 @@ export function provenance(notebook: string, backend?: BackendChoice): Provenanc
     profile: activeProfile(),
     backend: backend ? describeBackend(backend) : 'not used',
     eigen: lapackRoute(),
+    training: backend ? nativeTrainingRoute(backend.name) : 'not used',
     versions: {
       node: process.version,
       tslab: pkgVersion('tslab'),
@@ -65,6 +68,6 @@ export function provenanceHtml(p: Provenance): string {
   const v = Object.entries(p.versions).map(([k, x]) => `${k} ${x}`).join(', ');
   return (
     `<div class="provenance"><b>Provenance.</b> commit <code>${p.commit}${p.dirty ? ' (uncommitted changes)' : ''}</code> · ` +
-    `profile <code>${p.profile}</code> · TF.js backend: ${p.backend} · eigen-solver: ${p.eigen} · ${v} · run ${p.date}</div>`
+    `profile <code>${p.profile}</code> · TF.js backend: ${p.backend} · training step: ${p.training} · eigen-solver: ${p.eigen} · ${v} · run ${p.date}</div>`
   );
 }
