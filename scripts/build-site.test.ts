@@ -90,3 +90,9 @@ test('progress lines collapse to each experiment\'s last line, shown as progress
   assert.equal(out[1].text, 'loaded 12 runs\n');
   assert.match(renderOutput(out[2]), /<pre class="stderr">Error: width must be &gt; 0<\/pre>/);
 });
+
+test('a page keeps one copy of a repeated <style> block (the tables\' style)', async () => {
+  const { firstStyleOnly } = await import('./build-site');
+  const t = '<style>.report-table{x:1}</style>';
+  assert.equal(firstStyleOnly(`a${t}b${t}c<style>.other{}</style>${t}`), `a${t}bc<style>.other{}</style>`);
+});

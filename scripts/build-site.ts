@@ -186,9 +186,15 @@ function page(title: string, body: string, nav: string): string {
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <style>${CSS}</style></head>
 <body><nav>${nav}</nav>
-${body}
+${firstStyleOnly(body)}
 </body></html>
 `;
+}
+
+/** Outputs repeat the same <style> block (lib/report/table's, once per table): keep the first copy on a page. */
+export function firstStyleOnly(html: string): string {
+  const seen = new Set<string>();
+  return html.replace(/<style>[^<]*<\/style>/g, (m) => (seen.has(m) ? '' : (seen.add(m), m)));
 }
 
 function titleOf(cells: Cell[], fallback: string): string {

@@ -40,13 +40,16 @@ test('table HTML: scrolls in its own box, numbers right-aligned, no 10-decimal n
   const html = formatTable(rows, { headers: { loss: 'final loss L' }, caption: 'Table 1' });
   assert.match(html, /^<div class="table-wrap" style="max-width:100%;overflow-x:auto">/);
   assert.match(html, /<caption[^>]*>Table 1<\/caption>/);
-  assert.match(html, /<th[^>]*text-align:right[^>]*>final loss L<\/th>/);
-  assert.match(html, /<td[^>]*text-align:right[^>]*>0\.9<\/td>/);
+  assert.match(html, /<th class="n">final loss L<\/th>/);
+  assert.match(html, /<td class="n">0\.9<\/td>/);
+  assert.match(html, /td\.n\{text-align:right/, 'numeric cells right-aligned by the table style');
   assert.match(html, /<td[^>]*>1\.235e-9<\/td>/);
   assert.match(html, /ReLU &lt;b&gt;/);
   assert.match(html, /overflow-wrap:anywhere/, 'long text wraps');
   assert.doesNotMatch(html, /\d\.\d{10,}/);
   assert.equal((html.match(/<tr>/g) ?? []).length, 3);
+  assert.doesNotMatch(html.replace(/<div class="table-wrap" style="[^"]*">/, ''), /style="/, 'no per-cell style attributes');
+  assert.match(formatTable(rows, { maxTextWidth: '10em' }), /<td class="t" style="max-width:10em">/);
   const two = formatTable(rows, { columns: ['n', 'activation'] });
   assert.match(two, /<th[^>]*>n<\/th><th[^>]*>activation<\/th><\/tr>/);
   assert.match(two, /<td[^>]*>–<\/td>/);

@@ -86,13 +86,23 @@ export function formatTable(rows: Rows, o: TableOptions = {}): string {
     const vs = list.map((r) => r[c]).filter((v) => v !== null && v !== undefined);
     return vs.length > 0 && vs.every(isNumeric);
   });
-  const th = 'style="border:1px solid #ddd;padding:.25em .5em;background:#f3f3f3;text-align:left;vertical-align:bottom"';
-  const tdNum = 'style="border:1px solid #ddd;padding:.25em .5em;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap"';
-  const tdText = `style="border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top;max-width:${o.maxTextWidth ?? '32em'};overflow-wrap:anywhere"`;
-  const head = cols.map((c, i) => `<th ${numeric[i] ? th.replace('text-align:left', 'text-align:right') : th}>${esc(o.headers?.[c] ?? c)}</th>`).join('');
+  const textStyle = o.maxTextWidth ? ` style="max-width:${o.maxTextWidth}"` : '';
+  const head = cols.map((c, i) => `<th${numeric[i] ? ' class="n"' : ''}>${esc(o.headers?.[c] ?? c)}</th>`).join('');
   const body = list
-    .map((r) => `<tr>${cols.map((c, i) => `<td ${numeric[i] ? tdNum : tdText}>${esc(formatCell(r[c], digits, maxInt))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${cols.map((c, i) => (numeric[i] ? `<td class="n">` : `<td class="t"${textStyle}>`) + `${esc(formatCell(r[c], digits, maxInt))}</td>`).join('')}</tr>`)
     .join('');
-  const caption = o.caption ? `<caption style="caption-side:top;text-align:left;font-weight:bold;padding:.2em 0">${esc(o.caption)}</caption>` : '';
-  return `<div class="table-wrap" style="max-width:100%;overflow-x:auto"><table class="report-table" style="border-collapse:collapse;font-size:.85em;margin:.6em 0">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  const caption = o.caption ? `<caption>${esc(o.caption)}</caption>` : '';
+  return `<div class="table-wrap" style="max-width:100%;overflow-x:auto">${TABLE_STYLE}<table class="report-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
+
+/**
+ * The tables' look, once per table as a <style> block (a notebook output has no page stylesheet; the site builder
+ * keeps only the first copy per page), instead of the same style attribute on every cell.
+ */
+export const TABLE_STYLE =
+  '<style>.report-table{border-collapse:collapse;font-size:.85em;margin:.6em 0}' +
+  '.report-table th,.report-table td{border:1px solid #ddd;padding:.25em .5em}' +
+  '.report-table th{background:#f3f3f3;text-align:left;vertical-align:bottom}.report-table th.n{text-align:right}' +
+  '.report-table td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}' +
+  '.report-table td.t{text-align:left;vertical-align:top;max-width:32em;overflow-wrap:anywhere}' +
+  '.report-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.2em 0}</style>';
