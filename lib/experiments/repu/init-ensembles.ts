@@ -24,18 +24,22 @@ import type { Profile } from '../../report/profile';
 import { defineExperiment, type TaskSpec } from '../../runtime/experiment';
 import { repuSizes, REPU_SEED } from './sizes';
 
-export type InitEnsembleConfig = {
+/** What both estimators share: the figure and series, the network's activation, C_W, input scale and shape. */
+type NetworkFamily = {
   /** Which figure the ensemble belongs to ('fig1', 'ks', 'fig5', 'fig6') and its series key within it. */
   group: string;
   key: string;
-  sampler: 'metric' | 'tf';
   activation: 'repu' | 'mrepu';
   p: number;
   cw: number;
-  /** The input is x = (s, s): K⁽¹⁾ = C_W s². */
+  /** The input scale: x = (s, s), or inputs on the circle |x|² = 2s² (either way K⁽¹⁾ = C_W s²). */
   s: number;
   width: number;
   depth: number;
+};
+
+export type InitEnsembleConfig = NetworkFamily & {
+  sampler: 'metric' | 'tf';
   /** Members in this chunk, and in the whole ensemble. */
   members: number;
   total: number;
@@ -172,16 +176,8 @@ export const initEnsembles = defineExperiment<InitEnsembleConfig, InitEnsembleRe
 
 // ---------------------------------------------------------------- the second estimator: one network, many inputs
 
-export type SingleNetConfig = {
-  group: string;
-  key: string;
-  activation: 'repu' | 'mrepu';
-  p: number;
-  cw: number;
-  /** Inputs on the circle |x|² = 2s² (K⁽¹⁾ = C_W s², as for the fixed input (s, s)). */
-  s: number;
-  width: number;
-  depth: number;
+export type SingleNetConfig = NetworkFamily & {
+  /** Inputs drawn on the circle |x|² = 2s². */
   inputs: number;
 };
 
