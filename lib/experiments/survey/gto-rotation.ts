@@ -8,6 +8,7 @@
  * random rotations about the origin is measured on held-out points. docs/derivations/01-survey.md states the choices.
  */
 import * as tf from '@tensorflow/tfjs';
+import { safeExp, safeTanh } from '../../core/activations-tf';
 import { initBackend } from '../../core/backend';
 import { assertFinite, assertInteger, assertOneOf, assertPositive, assertWithinBudget } from '../../core/guards';
 import { makeRng, normals, Rng } from '../../core/rng';
@@ -129,13 +130,13 @@ export async function rotationTask(c: RotationConfig, seed: number) {
     P = { C: mat(H, 3, ROT_SIGMA), logA: tf.variable(tf.fill([H], Math.log(0.5))), v: mat(H, 1, 1 / Math.sqrt(H)), v0: tf.variable(tf.scalar(0)) };
     forward = (X) => tf.tidy(() => {
       const d2 = tf.relu(tf.sum(X.square(), 1, true).sub(tf.matMul(X, P.C, false, true).mul(2)).add(tf.sum(P.C.square(), 1).reshape([1, H])));
-      return tf.exp(d2.mul(tf.exp(P.logA).reshape([1, H])).neg()).matMul(P.v).add(P.v0) as tf.Tensor2D;
+      return safeExp(d2.mul(safeExp(P.logA).reshape([1, H])).neg()).matMul(P.v).add(P.v0) as tf.Tensor2D;
     });
   } else {
     // LeCun (tanh, C_W = 1) or He (ReLU, C_W = 2) for the input dimension 3 at the input scale σ; biases N(0, 1)
     const cw = c.model === 'relu' ? 2 : 1;
     P = { W: mat(3, H, Math.sqrt(cw / 3) / ROT_SIGMA), b: tf.variable(tf.tensor1d(Float32Array.from(normals(rng, H, 1)))), v: mat(H, 1, 1 / Math.sqrt(H)), v0: tf.variable(tf.scalar(0)) };
-    forward = (X) => tf.tidy(() => { const z = tf.matMul(X, P.W).add(P.b); return (c.model === 'tanh' ? tf.tanh(z) : tf.relu(z)).matMul(P.v).add(P.v0) as tf.Tensor2D; });
+    forward = (X) => tf.tidy(() => { const z = tf.matMul(X, P.W).add(P.b); return (c.model === 'tanh' ? safeTanh(z) : tf.relu(z)).matMul(P.v).add(P.v0) as tf.Tensor2D; });
   }
   vars.push(...Object.values(P));
   const X = tf.tensor2d(xs, [xs.length, 3]), Y = tf.tensor2d(ys, [ys.length, 1]);
@@ -172,7 +173,7 @@ export async function rotationTask(c: RotationConfig, seed: number) {
 }
 
 export const rotationExperiment = defineExperiment<RotationConfig>({
-  name: 'survey-gto-rotation', version: 1, module: MODULE, task: 'rotationTask', label: '§11 learned 3-D rotation invariance',
+  name: 'survey-gto-rotation', version: 2, module: MODULE, task: 'rotationTask', label: '§11 learned 3-D rotation invariance',
   tasks: (p) => {
     const s = rotationSizes(p);
     return tasksOf(ROTATION_MODELS.map((model) => ({ model, width: s.rotWidth, epochs: s.rotEpochs, nTrain: s.rotTrain, nTest: s.rotTest })), seeds(s.rotSeeds),
