@@ -207,12 +207,7 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
       const all = tf.stack(costs);
       const values = await all.data();
       tf.dispose([all, ...costs]);
-      let sum = 0;
-      for (const v of values) sum += v;
-      const mean = sum / costs.length;
-      if (!Number.isFinite(mean)) {
-        throw new Error(`training diverged: the mean loss at epoch ${epoch} is ${mean} (lr=${opts.lr}, activation ${mlp.spec.activation.label})`);
-      }
+      const mean = epochMeanLoss(values, epoch, opts.lr, mlp);
       history.push(mean);
       opts.onEpoch?.(epoch, mean);
     }
@@ -221,6 +216,17 @@ export async function train(mlp: Mlp, data: Dataset, opts: TrainOptions): Promis
     optimizer.dispose();
   }
   return { loss: history, wallMs: Date.now() - t0 };
+}
+
+/** An epoch's mean batch loss; a non-finite mean throws naming the epoch, the learning rate and the activation (both routes). */
+function epochMeanLoss(losses: ArrayLike<number>, epoch: number, lr: number, mlp: Mlp): number {
+  let sum = 0;
+  for (let i = 0; i < losses.length; i++) sum += losses[i];
+  const mean = sum / losses.length;
+  if (!Number.isFinite(mean)) {
+    throw new Error(`training diverged: the mean loss at epoch ${epoch} is ${mean} (lr=${lr}, activation ${mlp.spec.activation.label})`);
+  }
+  return mean;
 }
 
 /** train() on the native route (lib/networks/train-native): one native call per epoch, the same numbers as the TF.js loop within float32 rounding. */
@@ -240,12 +246,7 @@ async function trainNative(mod: NativeModule, mlp: Mlp, data: Dataset, opts: Tra
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       const { losses } = trainer.epoch(Int32Array.from(permutation(rng, n)), 1);
       written = false;
-      let sum = 0;
-      for (const v of losses) sum += v;
-      const mean = sum / losses.length;
-      if (!Number.isFinite(mean)) {
-        throw new Error(`training diverged: the mean loss at epoch ${epoch} is ${mean} (lr=${opts.lr}, activation ${mlp.spec.activation.label})`);
-      }
+      const mean = epochMeanLoss(losses, epoch, opts.lr, mlp);
       history.push(mean);
       if (opts.onEpoch) { trainer.writeBack(); written = true; opts.onEpoch(epoch, mean); }
     }
